@@ -1,0 +1,164 @@
+import type {
+  Metadata,
+  MetadataPatch,
+  OrganizationMembership,
+  OrganizationMemberships,
+  Roles,
+  Users,
+} from './models';
+
+/** Options every client call takes. */
+export interface RequestOptions {
+  /** Aborts the call (and any retry backoff); the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The fields a membership list can be ordered by. */
+export type MembershipOrderField =
+  | 'created_at'
+  | 'first_name'
+  | 'last_name'
+  | 'email_address'
+  | 'phone_number'
+  | 'username';
+
+/** `field` or `+field` sorts ascending, `-field` descending (the Backend API's `order_by`). */
+export type MembershipOrderBy =
+  | MembershipOrderField
+  | `+${MembershipOrderField}`
+  | `-${MembershipOrderField}`;
+
+/** The filters of a membership list, in camelCase (every Backend API list filter). */
+export interface MembershipListFilters {
+  /** Partial, case-insensitive match on emails, phones, usernames, web3 wallets, user IDs and names. */
+  query?: string;
+  /** Only members with one of these role keys. */
+  role?: string[];
+  /** Only these user IDs; `-user_x` excludes, `+user_x` includes. */
+  userId?: string[];
+  emailAddress?: string[];
+  phoneNumber?: string[];
+  username?: string[];
+  web3Wallet?: string[];
+  emailAddressQuery?: string;
+  phoneNumberQuery?: string;
+  usernameQuery?: string;
+  nameQuery?: string;
+  /** Unix ms. */
+  createdAtBefore?: number;
+  /** Unix ms. */
+  createdAtAfter?: number;
+  /** Unix ms. */
+  lastActiveAtBefore?: number;
+  /** Unix ms. */
+  lastActiveAtAfter?: number;
+}
+
+/** `GET /organizations/{organizationId}/memberships`. */
+export interface ListMembershipsParams extends MembershipListFilters {
+  organizationId: string;
+  /** 1..500, default 10. */
+  limit?: number;
+  /** >= 0, default 0. */
+  offset?: number;
+  /** Default `-created_at` (newest first). */
+  orderBy?: MembershipOrderBy;
+}
+
+/** `GET /users/{userId}/organization_memberships`. */
+export interface ListUserMembershipsParams {
+  userId: string;
+  /** 1..500, default 10. */
+  limit?: number;
+  /** >= 0, default 0. */
+  offset?: number;
+}
+
+/** `POST /organizations/{organizationId}/memberships`. */
+export interface CreateMembershipParams<TPublic extends Metadata = Metadata> {
+  organizationId: string;
+  userId: string;
+  /** A role key, e.g. `org:member`. */
+  role: string;
+  publicMetadata?: TPublic;
+}
+
+/** `PATCH /organizations/{organizationId}/memberships/{userId}`. */
+export interface UpdateMembershipParams {
+  organizationId: string;
+  userId: string;
+  /** The new role key. */
+  role: string;
+}
+
+/** `DELETE /organizations/{organizationId}/memberships/{userId}`. */
+export interface DeleteMembershipParams {
+  organizationId: string;
+  userId: string;
+}
+
+/** `PATCH /organizations/{organizationId}/memberships/{userId}/metadata`: a deep merge. */
+export interface UpdateMembershipMetadataParams<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  organizationId: string;
+  userId: string;
+  publicMetadata?: MetadataPatch<TPublic>;
+  /** Backend-only: the browser-facing handler rejects it. */
+  privateMetadata?: MetadataPatch<TPrivate>;
+}
+
+/** `GET /organization_roles`. */
+export interface ListRolesParams {
+  limit?: number;
+  offset?: number;
+}
+
+/** `GET /users` (the add-member picker's user search). */
+export interface ListUsersParams {
+  query?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The seam every hook talks to. `createHttpClient` speaks the Backend API over HTTP (the local
+ * server, or your app's handler); `createMemoryClient` keeps everything in memory for tests and
+ * stories. Every method rejects with a `RosterApiError`.
+ */
+export interface MembershipsClient<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  listMemberships(
+    params: ListMembershipsParams,
+    options?: RequestOptions,
+  ): Promise<OrganizationMemberships<TPublic, TPrivate>>;
+  listUserMemberships(
+    params: ListUserMembershipsParams,
+    options?: RequestOptions,
+  ): Promise<OrganizationMemberships<TPublic, TPrivate>>;
+  createMembership(
+    params: CreateMembershipParams<TPublic>,
+    options?: RequestOptions,
+  ): Promise<OrganizationMembership<TPublic, TPrivate>>;
+  updateMembership(
+    params: UpdateMembershipParams,
+    options?: RequestOptions,
+  ): Promise<OrganizationMembership<TPublic, TPrivate>>;
+  deleteMembership(
+    params: DeleteMembershipParams,
+    options?: RequestOptions,
+  ): Promise<OrganizationMembership<TPublic, TPrivate>>;
+  updateMembershipMetadata(
+    params: UpdateMembershipMetadataParams<TPublic, TPrivate>,
+    options?: RequestOptions,
+  ): Promise<OrganizationMembership<TPublic, TPrivate>>;
+  listRoles(params?: ListRolesParams, options?: RequestOptions): Promise<Roles>;
+  /**
+   * Optional capability: search the instance's users, for the add-member picker. A client without
+   * it gets a plain user-ID field instead.
+   */
+  listUsers?(params: ListUsersParams, options?: RequestOptions): Promise<Users>;
+}

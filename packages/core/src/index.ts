@@ -1,0 +1,41 @@
+// The public API of @roster/core. Every export is named here.
+export type {
+  CreateMembershipParams,
+  DeleteMembershipParams,
+  ListMembershipsParams,
+  ListRolesParams,
+  ListUserMembershipsParams,
+  ListUsersParams,
+  MembershipListFilters,
+  MembershipOrderBy,
+  MembershipOrderField,
+  MembershipsClient,
+  RequestOptions,
+  UpdateMembershipMetadataParams,
+  UpdateMembershipParams,
+} from './client';
+export type { RosterApiErrorDetail, RosterApiErrorInit } from './errors';
+export { createRosterApiError, isRosterApiError, RosterApiError } from './errors';
+export type {
+  EmailAddress,
+  Metadata,
+  MetadataPatch,
+  Organization,
+  OrganizationMembership,
+  OrganizationMemberships,
+  Permission,
+  PublicUserData,
+  Role,
+  Roles,
+  User,
+  Users,
+} from './models';
+export {
+  DEFAULT_ROLES,
+  isAdminPermissionSet,
+  PERMISSION_MANAGE_MEMBERSHIPS,
+  PERMISSION_READ_MEMBERSHIPS,
+  ROLE_ADMIN,
+  ROLE_MEMBER,
+  rolePermissionKeys,
+} from './roles';

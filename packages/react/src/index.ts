@@ -1,0 +1,2 @@
+// The public API of @roster/react. Every export is named here.
+export {};

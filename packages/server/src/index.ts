@@ -1,0 +1,2 @@
+// The public API of @roster/server. Every export is named here.
+export {};

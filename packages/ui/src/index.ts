@@ -1,0 +1,2 @@
+// The public API of @roster/ui. Every export is named here.
+export {};
