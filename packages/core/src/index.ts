@@ -39,3 +39,10 @@ export {
   ROLE_MEMBER,
   rolePermissionKeys,
 } from './roles';
+export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './seed';
+
+// --- wire codec and HTTP client (codec.ts, http-client.ts) ---
+
+// --- in-memory client, metadata merge, demo seed (memory-client.ts, metadata-merge.ts, demo-seed.ts) ---
+
+// --- list keys, optimistic overlay, permission policy (list-key.ts, optimistic-overlay.ts, permission-policy.ts) ---
