@@ -44,5 +44,6 @@ export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './see
 // --- wire codec and HTTP client (codec.ts, http-client.ts) ---
 
 // --- in-memory client, metadata merge, demo seed (memory-client.ts, metadata-merge.ts, demo-seed.ts) ---
+export { mergeMetadata } from './metadata-merge';
 
 // --- list keys, optimistic overlay, permission policy (list-key.ts, optimistic-overlay.ts, permission-policy.ts) ---
