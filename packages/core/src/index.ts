@@ -42,6 +42,39 @@ export {
 export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './seed';
 
 // --- wire codec and HTTP client (codec.ts, http-client.ts) ---
+export type {
+  ClerkErrorBodyJSON,
+  ClerkErrorJSON,
+  EmailAddressJSON,
+  ListJSON,
+  OrganizationJSON,
+  OrganizationMembershipJSON,
+  PermissionJSON,
+  PublicUserDataJSON,
+  RoleJSON,
+  UserJSON,
+} from './codec';
+export {
+  decodeErrorBody,
+  decodeMembership,
+  decodeMemberships,
+  decodeOrganization,
+  decodePermission,
+  decodePublicUserData,
+  decodeRole,
+  decodeRoles,
+  decodeUser,
+  decodeUsers,
+  encodeList,
+  encodeMembership,
+  encodeOrganization,
+  encodePermission,
+  encodePublicUserData,
+  encodeRole,
+  encodeUser,
+  parseRetryAfter,
+} from './codec';
+export { getUnknownWireFields, MALFORMED_RESPONSE, UNKNOWN_WIRE_FIELDS } from './wire-reader';
 
 // --- in-memory client, metadata merge, demo seed (memory-client.ts, metadata-merge.ts, demo-seed.ts) ---
 export { mergeMetadata } from './metadata-merge';
