@@ -77,6 +77,47 @@ export {
 export { getUnknownWireFields, MALFORMED_RESPONSE, UNKNOWN_WIRE_FIELDS } from './wire-reader';
 
 // --- in-memory client, metadata merge, demo seed (memory-client.ts, metadata-merge.ts, demo-seed.ts) ---
+export type { DemoSeedOptions } from './demo-seed';
+export { createDemoSeed, DEMO_IDS, DEMO_SEED_BASE_TIME } from './demo-seed';
 export { mergeMetadata } from './metadata-merge';
 
 // --- list keys, optimistic overlay, permission policy (list-key.ts, optimistic-overlay.ts, permission-policy.ts) ---
+export type {
+  CanonicalMembershipListFilters,
+  CanonicalMembershipListView,
+  CanonicalUserMembershipListView,
+  MembershipListView,
+  UserMembershipListView,
+} from './list-key';
+export {
+  canonicalizeMembershipListView,
+  DEFAULT_MEMBERSHIP_ORDER_BY,
+  DEFAULT_PAGE_SIZE,
+  MEMBERSHIP_LIST_KEY_PREFIX,
+  membershipListIdentity,
+  membershipListKey,
+  membershipListParams,
+  parseMembershipListKey,
+  parseUserMembershipListKey,
+  USER_MEMBERSHIP_LIST_KEY_PREFIX,
+  userMembershipListKey,
+  userMembershipListParams,
+} from './list-key';
+export type {
+  ConfirmedWriteResult,
+  PendingCreation,
+  PendingMembershipOperation,
+  PendingMetadataUpdate,
+  PendingRemoval,
+  PendingRoleChange,
+} from './optimistic-overlay';
+export {
+  applyOperationToMembership,
+  applyOptimisticOverlay,
+  applyOptimisticOverlayToUserMemberships,
+  membershipMatchesView,
+  membershipUserId,
+  writeConfirmedMembership,
+  writeConfirmedRemoval,
+  writeConfirmedUserMembership,
+} from './optimistic-overlay';
