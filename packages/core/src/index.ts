@@ -121,3 +121,42 @@ export {
   writeConfirmedRemoval,
   writeConfirmedUserMembership,
 } from './optimistic-overlay';
+export type {
+  CanonicalMembershipListFilters,
+  CanonicalMembershipListView,
+  CanonicalUserMembershipListView,
+  MembershipListView,
+  UserMembershipListView,
+} from './list-key';
+export {
+  canonicalizeMembershipListView,
+  DEFAULT_MEMBERSHIP_ORDER_BY,
+  DEFAULT_PAGE_SIZE,
+  MEMBERSHIP_LIST_KEY_PREFIX,
+  membershipListIdentity,
+  membershipListKey,
+  membershipListParams,
+  parseMembershipListKey,
+  parseUserMembershipListKey,
+  USER_MEMBERSHIP_LIST_KEY_PREFIX,
+  userMembershipListKey,
+  userMembershipListParams,
+} from './list-key';
+export type {
+  ConfirmedWriteResult,
+  PendingCreation,
+  PendingMembershipOperation,
+  PendingMetadataUpdate,
+  PendingRemoval,
+  PendingRoleChange,
+} from './optimistic-overlay';
+export {
+  applyOperationToMembership,
+  applyOptimisticOverlay,
+  applyOptimisticOverlayToUserMemberships,
+  membershipMatchesView,
+  membershipUserId,
+  writeConfirmedMembership,
+  writeConfirmedRemoval,
+  writeConfirmedUserMembership,
+} from './optimistic-overlay';
