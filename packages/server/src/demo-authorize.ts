@@ -1,0 +1,62 @@
+import type { MembershipsHandlerAuthorize } from './memberships-handler';
+
+/** Options of {@link createInsecureDemoAuthorize}. */
+export interface InsecureDemoAuthorizeOptions {
+  /** The upstream Backend API (with its `/v1`), used to look up the acting user's memberships. */
+  apiUrl: string;
+  /** The upstream secret key. */
+  secretKey: string;
+  /** The fetch used to call upstream (default: the global `fetch`). */
+  fetch?: typeof fetch;
+  /** The cookie naming the acting user (default `roster_demo_user`). */
+  userCookieName?: string;
+  /** The cookie naming the active organization (default `roster_demo_org`). */
+  organizationCookieName?: string;
+  /** Who acts when the cookie is missing (default: nobody, 401). */
+  defaultUserId?: string;
+}
+
+function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index !== -1 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim() || null;
+  }
+  return null;
+}
+
+/**
+ * **INSECURE, development only.** An `authorize` that believes a cookie: whoever sets
+ * `roster_demo_user=user_bob` acts as Bob. The active organization comes from `roster_demo_org` (if
+ * the user belongs to it, else their first membership), and the permissions from that membership,
+ * looked up upstream on every request so a role change takes effect at once. It exists so the
+ * playground can switch viewers without a sign-in; never mount it where real data lives.
+ */
+export function createInsecureDemoAuthorize(
+  options: InsecureDemoAuthorizeOptions,
+): MembershipsHandlerAuthorize {
+  const apiUrl = options.apiUrl.replace(/\/+$/, '');
+  const upstreamFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const userCookieName = options.userCookieName ?? 'roster_demo_user';
+  const organizationCookieName = options.organizationCookieName ?? 'roster_demo_org';
+  return async (request) => {
+    const cookies = request.headers.get('cookie');
+    const userId = readCookie(cookies, userCookieName) ?? options.defaultUserId ?? null;
+    if (!userId || !/^[A-Za-z0-9_]{1,128}$/.test(userId)) return null;
+    const response = await upstreamFetch(`${apiUrl}/users/${userId}/organization_memberships?limit=100`, {
+      headers: { authorization: `Bearer ${options.secretKey}` },
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as {
+      data?: Array<{ organization?: { id?: unknown }; permissions?: unknown }>;
+    };
+    const memberships = (body.data ?? []).filter((m) => typeof m.organization?.id === 'string');
+    const wanted = readCookie(cookies, organizationCookieName);
+    const active = memberships.find((m) => m.organization?.id === wanted) ?? memberships[0];
+    if (!active) return { userId, organizationId: null, permissions: [] };
+    const permissions = Array.isArray(active.permissions)
+      ? active.permissions.filter((p): p is string => typeof p === 'string')
+      : [];
+    return { userId, organizationId: active.organization?.id as string, permissions };
+  };
+}
