@@ -75,6 +75,9 @@ export {
   parseRetryAfter,
 } from './codec';
 export { getUnknownWireFields, MALFORMED_RESPONSE, UNKNOWN_WIRE_FIELDS } from './wire-reader';
+export type { HttpClientOptions } from './http-client';
+export { createHttpClient, encodeQuery } from './http-client';
+export type { RetryAttempt, RetryOptions } from './retry-policy';
 
 // --- in-memory client, metadata merge, demo seed (memory-client.ts, metadata-merge.ts, demo-seed.ts) ---
 export type { DemoSeedOptions } from './demo-seed';
