@@ -1,0 +1,54 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { visuallyHidden } from './visually-hidden';
+
+/** Announce a message to screen readers through the nearest polite live region. */
+export type Announce = (message: string) => void;
+
+const AnnouncerContext = createContext<Announce | null>(null);
+
+/** Props of {@link LiveAnnouncer}. */
+export interface LiveAnnouncerProps {
+  children?: ReactNode;
+  /** Class of the (visually hidden) live region. */
+  className?: string;
+}
+
+/**
+ * A polite live region for the results of actions ("Alice Smith is now Admin"). The components
+ * render one themselves when none is above them; put one higher up to share it with your own UI.
+ * The same message announced twice is read twice (the region's node is replaced).
+ */
+export function LiveAnnouncer({ children, className }: LiveAnnouncerProps) {
+  const [entry, setEntry] = useState<{ id: number; message: string }>({ id: 0, message: '' });
+  const announce = useCallback<Announce>((message) => {
+    setEntry((previous) => ({ id: previous.id + 1, message }));
+  }, []);
+  return (
+    <AnnouncerContext.Provider value={announce}>
+      {children}
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-roster-slot="announcer"
+        className={className}
+        style={visuallyHidden}
+      >
+        <span key={entry.id}>{entry.message}</span>
+      </div>
+    </AnnouncerContext.Provider>
+  );
+}
+
+/** Whether a {@link LiveAnnouncer} is above; components use it to avoid nesting a second one. */
+export function useHasAnnouncer(): boolean {
+  return useContext(AnnouncerContext) !== null;
+}
+
+const noop: Announce = () => {};
+
+/** The nearest announcer's `announce` (a no-op when there is none). */
+export function useAnnounce(): Announce {
+  const announce = useContext(AnnouncerContext);
+  return useMemo(() => announce ?? noop, [announce]);
+}

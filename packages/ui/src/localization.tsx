@@ -1,0 +1,234 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+
+/**
+ * Why the policy denies an action (`PolicyReason` in @roster/core), in words. Kept as a string union
+ * here so the UI can explain a reason even before the policy module is loaded.
+ */
+export type PolicyReasonText = Record<'not-permitted' | 'self' | 'last-admin' | 'unknown-role', string>;
+
+/** The sort orders the toolbar offers, by the Backend API's `order_by` value. */
+export type MemberSortOrder =
+  | '-created_at'
+  | '+created_at'
+  | '+first_name'
+  | '-first_name'
+  | '+email_address';
+
+/**
+ * Every string the components show or announce, including the accessible names (a contract: see
+ * DESIGN.md "Accessible names"). Pass a partial object to override some; the rest stay English.
+ * Strings that embed a value are functions, so word order can change between languages.
+ */
+export interface RosterLocalization {
+  /** The table caption. `organizationName` is undefined until the first page has loaded. */
+  memberListCaption: (organizationName: string | undefined) => string;
+  /** Column headers. The avatar header is visually hidden but read by screen readers. */
+  columnAvatar: string;
+  columnName: string;
+  columnIdentifier: string;
+  columnRole: string;
+  columnJoined: string;
+  columnActions: string;
+  /** The badge on the viewer's own row. */
+  youBadge: string;
+  /** Accessible name of the search box. */
+  searchLabel: string;
+  searchPlaceholder: string;
+  /** The search box's clear button and the "no results" state's action. */
+  clearSearch: string;
+  /** Accessible name of the role filter. */
+  roleFilterLabel: string;
+  /** The role filter's "no filter" option. */
+  allRoles: string;
+  /** Accessible name of the sort select. */
+  sortLabel: string;
+  /** The label of each sort order. */
+  sortOrders: Record<MemberSortOrder, string>;
+  /** Accessible name of the pagination landmark. */
+  paginationLabel: string;
+  previousPage: string;
+  nextPage: string;
+  /** The pagination status, e.g. `1–10 of 253`. */
+  pageStatus: (from: number, to: number, total: number) => string;
+  /** Accessible name of the page-size select. */
+  pageSizeLabel: string;
+  /** The page-size option, e.g. `10 per page`. */
+  pageSizeOption: (size: number) => string;
+  /** Read by screen readers while the first page loads. */
+  loading: string;
+  emptyTitle: string;
+  emptyDescription: string;
+  /** The "no match" empty state, for a search and/or role filter. */
+  noResultsTitle: (query: string) => string;
+  noResultsDescription: string;
+  errorTitle: string;
+  retry: string;
+  /** Accessible name of a row's role select. */
+  roleFor: (name: string) => string;
+  /** Accessible name of a row's remove button. */
+  removeMember: (name: string) => string;
+  /** The viewer's own row: its remove button and dialog. */
+  leaveOrganization: string;
+  removeDialogTitle: string;
+  removeDialogDescription: (name: string, organizationName: string) => string;
+  leaveDialogTitle: string;
+  leaveDialogDescription: (organizationName: string) => string;
+  remove: string;
+  removing: string;
+  leave: string;
+  leaving: string;
+  cancel: string;
+  addMember: string;
+  addMemberDescription: (organizationName: string) => string;
+  userIdLabel: string;
+  userIdPlaceholder: string;
+  userSearchLabel: string;
+  userSearchPlaceholder: string;
+  userSearchNoResults: string;
+  roleLabel: string;
+  add: string;
+  adding: string;
+  /** Why a control is disabled, by policy reason. */
+  reasons: PolicyReasonText;
+  /** Live-region announcements. */
+  roleChanged: (name: string, roleName: string) => string;
+  roleChangeFailed: (message: string) => string;
+  memberRemoved: (name: string) => string;
+  removeFailed: (message: string) => string;
+  memberAdded: (name: string) => string;
+  /** A readable message for a server error code; return undefined to use the server's message. */
+  errorMessage: (code: string | undefined) => string | undefined;
+  /** The joined date. Defaults to `Intl.DateTimeFormat(locale, { dateStyle: 'medium' })`. */
+  formatDate: (timestamp: number, locale: string | undefined) => string;
+}
+
+/** The English default. */
+export const englishLocalization: RosterLocalization = {
+  memberListCaption: (organizationName) => (organizationName ? `Members of ${organizationName}` : 'Members'),
+  columnAvatar: 'Avatar',
+  columnName: 'Name',
+  columnIdentifier: 'Email',
+  columnRole: 'Role',
+  columnJoined: 'Joined',
+  columnActions: 'Actions',
+  youBadge: 'You',
+  searchLabel: 'Search members',
+  searchPlaceholder: 'Search by name, email or user ID',
+  clearSearch: 'Clear search',
+  roleFilterLabel: 'Filter by role',
+  allRoles: 'All roles',
+  sortLabel: 'Sort by',
+  sortOrders: {
+    '-created_at': 'Newest first',
+    '+created_at': 'Oldest first',
+    '+first_name': 'First name A–Z',
+    '-first_name': 'First name Z–A',
+    '+email_address': 'Email A–Z',
+  },
+  paginationLabel: 'Pagination',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageStatus: (from, to, total) => `${from}–${to} of ${total}`,
+  pageSizeLabel: 'Rows per page',
+  pageSizeOption: (size) => `${size} per page`,
+  loading: 'Loading members…',
+  emptyTitle: 'No members yet',
+  emptyDescription: 'Members you add will appear here.',
+  noResultsTitle: (query) => (query ? `No members match “${query}”` : 'No members match these filters'),
+  noResultsDescription: 'Try another search or clear the filters.',
+  errorTitle: 'Could not load members',
+  retry: 'Try again',
+  roleFor: (name) => `Role for ${name}`,
+  removeMember: (name) => `Remove ${name}`,
+  leaveOrganization: 'Leave organization',
+  removeDialogTitle: 'Remove member',
+  removeDialogDescription: (name, organizationName) =>
+    `${name} will be removed from ${organizationName} and lose access to it.`,
+  leaveDialogTitle: 'Leave organization',
+  leaveDialogDescription: (organizationName) => `You will leave ${organizationName} and lose access to it.`,
+  remove: 'Remove',
+  removing: 'Removing…',
+  leave: 'Leave',
+  leaving: 'Leaving…',
+  cancel: 'Cancel',
+  addMember: 'Add member',
+  addMemberDescription: (organizationName) => `Add a user to ${organizationName} with a role.`,
+  userIdLabel: 'User ID',
+  userIdPlaceholder: 'user_…',
+  userSearchLabel: 'User',
+  userSearchPlaceholder: 'Search users by name or email',
+  userSearchNoResults: 'No users found',
+  roleLabel: 'Role',
+  add: 'Add',
+  adding: 'Adding…',
+  reasons: {
+    'not-permitted': 'You do not have permission to manage members.',
+    self: 'You cannot change your own role.',
+    'last-admin': 'An organization needs at least one admin.',
+    'unknown-role': 'This role is not available in this organization.',
+  },
+  roleChanged: (name, roleName) => `${name} is now ${roleName}`,
+  roleChangeFailed: (message) => `Could not change role: ${message}; reverted`,
+  memberRemoved: (name) => `${name} was removed`,
+  removeFailed: (message) => `Could not remove member: ${message}`,
+  memberAdded: (name) => `${name} was added`,
+  errorMessage: (code) => {
+    switch (code) {
+      case 'already_a_member_in_organization':
+        return 'This user is already a member of the organization.';
+      case 'resource_not_found':
+        return 'No user with this ID.';
+      case 'network_error':
+        return 'The network is unreachable. Check your connection and try again.';
+      default:
+        return undefined;
+    }
+  },
+  formatDate: (timestamp, locale) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(timestamp)),
+};
+
+/** A partial override of {@link RosterLocalization}; `reasons` and `sortOrders` merge key by key. */
+export type RosterLocalizationOverrides = Partial<Omit<RosterLocalization, 'reasons' | 'sortOrders'>> & {
+  reasons?: Partial<PolicyReasonText>;
+  sortOrders?: Partial<Record<MemberSortOrder, string>>;
+};
+
+/** Merge overrides onto a base localization (English by default). */
+export function mergeLocalization(
+  overrides: RosterLocalizationOverrides | undefined,
+  base: RosterLocalization = englishLocalization,
+): RosterLocalization {
+  if (!overrides) return base;
+  return {
+    ...base,
+    ...overrides,
+    reasons: { ...base.reasons, ...overrides.reasons },
+    sortOrders: { ...base.sortOrders, ...overrides.sortOrders },
+  } as RosterLocalization;
+}
+
+const LocalizationContext = createContext<RosterLocalization>(englishLocalization);
+
+/** Props of {@link RosterLocalizationProvider}. */
+export interface RosterLocalizationProviderProps {
+  /** Strings to override; nested providers merge onto the outer one. */
+  localization?: RosterLocalizationOverrides | undefined;
+  children?: ReactNode;
+}
+
+/** Provides strings to every Roster component below it. */
+export function RosterLocalizationProvider({ localization, children }: RosterLocalizationProviderProps) {
+  const outer = useContext(LocalizationContext);
+  const value = useMemo(() => mergeLocalization(localization, outer), [localization, outer]);
+  return <LocalizationContext.Provider value={value}>{children}</LocalizationContext.Provider>;
+}
+
+/**
+ * The strings in effect: the nearest provider's, with a component's own `localization` prop
+ * merged on top when given.
+ */
+export function useLocalization(overrides?: RosterLocalizationOverrides): RosterLocalization {
+  const outer = useContext(LocalizationContext);
+  return useMemo(() => mergeLocalization(overrides, outer), [overrides, outer]);
+}

@@ -1,0 +1,138 @@
+import * as Select from '@radix-ui/react-select';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { ChevronIcon } from './chevron-icon';
+import { joinClassNames } from './join-class-names';
+import { type RosterLocalizationOverrides, useLocalization } from './localization';
+import { usePortalContainer } from './portal-container';
+
+/** The parts of {@link MemberListPagination}, stamped `data-roster-slot="pagination-<slot>"`. */
+export type MemberListPaginationSlot =
+  | 'root'
+  | 'status'
+  | 'previous'
+  | 'next'
+  | 'page-size-trigger'
+  | 'page-size-content'
+  | 'page-size-item';
+
+/** The page sizes offered by default. */
+export const DEFAULT_PAGE_SIZE_OPTIONS: readonly number[] = [10, 20, 50, 100];
+
+/** Props of {@link MemberListPagination}. Other props go to the `<nav>`. */
+export interface MemberListPaginationProps extends Omit<ComponentPropsWithoutRef<'nav'>, 'children'> {
+  /** The current page, 1-based. */
+  page: number;
+  pageSize: number;
+  /** The total count of the list (all pages). */
+  totalCount: number;
+  /** Called with the page to show. */
+  onPageChange: (page: number) => void;
+  /** Page sizes to offer; the select is hidden when this or `onPageSizeChange` is missing or empty. */
+  pageSizeOptions?: readonly number[];
+  onPageSizeChange?: (pageSize: number) => void;
+  /** A page is loading (`data-fetching`). */
+  isFetching?: boolean;
+  classNames?: Partial<Record<MemberListPaginationSlot, string>>;
+  localization?: RosterLocalizationOverrides;
+}
+
+/** Previous/Next, the `1–10 of 253` status and a page-size choice. */
+export const MemberListPagination = forwardRef<HTMLElement, MemberListPaginationProps>(
+  function MemberListPagination(
+    {
+      page,
+      pageSize,
+      totalCount,
+      onPageChange,
+      pageSizeOptions = DEFAULT_PAGE_SIZE_OPTIONS,
+      onPageSizeChange,
+      isFetching = false,
+      className,
+      classNames,
+      localization,
+      ...navProps
+    },
+    ref,
+  ) {
+    const text = useLocalization(localization);
+    const container = usePortalContainer();
+    const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
+    const from = totalCount === 0 ? 0 : Math.min((page - 1) * pageSize + 1, totalCount);
+    const to = Math.min(page * pageSize, totalCount);
+    const hasPrevious = page > 1;
+    const hasNext = page < pageCount;
+    const sizes = pageSizeOptions.includes(pageSize)
+      ? pageSizeOptions
+      : [...pageSizeOptions, pageSize].sort((a, b) => a - b);
+
+    return (
+      <nav
+        aria-label={text.paginationLabel}
+        {...navProps}
+        ref={ref}
+        data-roster-slot="pagination-root"
+        data-fetching={isFetching ? '' : undefined}
+        className={joinClassNames(classNames?.root, className)}
+      >
+        <p role="status" data-roster-slot="pagination-status" className={classNames?.status}>
+          {text.pageStatus(from, to, totalCount)}
+        </p>
+        {onPageSizeChange && pageSizeOptions.length > 0 && (
+          <Select.Root value={String(pageSize)} onValueChange={(value) => onPageSizeChange(Number(value))}>
+            <Select.Trigger
+              aria-label={text.pageSizeLabel}
+              data-roster-slot="pagination-page-size-trigger"
+              className={classNames?.['page-size-trigger']}
+            >
+              <Select.Value />
+              <Select.Icon>
+                <ChevronIcon />
+              </Select.Icon>
+            </Select.Trigger>
+            <Select.Portal container={container}>
+              <Select.Content
+                position="popper"
+                sideOffset={4}
+                data-roster-slot="pagination-page-size-content"
+                className={classNames?.['page-size-content']}
+              >
+                <Select.Viewport>
+                  {sizes.map((size) => (
+                    <Select.Item
+                      key={size}
+                      value={String(size)}
+                      data-roster-slot="pagination-page-size-item"
+                      className={classNames?.['page-size-item']}
+                    >
+                      <Select.ItemText>{text.pageSizeOption(size)}</Select.ItemText>
+                    </Select.Item>
+                  ))}
+                </Select.Viewport>
+              </Select.Content>
+            </Select.Portal>
+          </Select.Root>
+        )}
+        <button
+          type="button"
+          disabled={!hasPrevious}
+          data-disabled={hasPrevious ? undefined : ''}
+          onClick={() => onPageChange(page - 1)}
+          data-roster-slot="pagination-previous"
+          className={classNames?.previous}
+        >
+          {text.previousPage}
+        </button>
+        <button
+          type="button"
+          disabled={!hasNext}
+          data-disabled={hasNext ? undefined : ''}
+          onClick={() => onPageChange(page + 1)}
+          data-roster-slot="pagination-next"
+          className={classNames?.next}
+        >
+          {text.nextPage}
+        </button>
+      </nav>
+    );
+  },
+);

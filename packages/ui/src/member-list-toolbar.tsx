@@ -1,0 +1,255 @@
+import * as Select from '@radix-ui/react-select';
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  type ReactNode,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { ChevronIcon } from './chevron-icon';
+import { joinClassNames } from './join-class-names';
+import { type MemberSortOrder, type RosterLocalizationOverrides, useLocalization } from './localization';
+import { usePortalContainer } from './portal-container';
+import type { RoleSelectOption } from './role-select';
+
+/** The parts of {@link MemberListToolbar}, stamped `data-roster-slot="toolbar-<slot>"`. */
+export type MemberListToolbarSlot =
+  | 'root'
+  | 'search'
+  | 'search-input'
+  | 'search-clear'
+  | 'role-filter-trigger'
+  | 'role-filter-content'
+  | 'role-filter-item'
+  | 'sort-trigger'
+  | 'sort-content'
+  | 'sort-item'
+  | 'actions';
+
+/** The sort orders offered by default, in this order. */
+export const DEFAULT_SORT_ORDERS: readonly MemberSortOrder[] = [
+  '-created_at',
+  '+created_at',
+  '+first_name',
+  '-first_name',
+  '+email_address',
+];
+
+/** The role filter's value for "All roles" (Radix Select values cannot be empty). */
+const ALL_ROLES = '*';
+
+/** Props of {@link MemberListToolbar}. Other props go to the root `<div>`. */
+export interface MemberListToolbarProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** The search (controlled): the applied query. The box shows what is typed before the debounce. */
+  query?: string;
+  /** The initial search (uncontrolled). */
+  defaultQuery?: string;
+  /** Called with the query after typing pauses for `debounceMs`, and at once on clear or Escape. */
+  onQueryChange?: (query: string) => void;
+  /** Typing pause before `onQueryChange`, in ms. Default 300. */
+  debounceMs?: number;
+  /** The roles to filter by; the filter is hidden when empty or missing. */
+  roles?: readonly RoleSelectOption[];
+  /** The role filter (controlled): a role key, or `null` for all roles. */
+  roleFilter?: string | null;
+  /** The initial role filter (uncontrolled). */
+  defaultRoleFilter?: string | null;
+  onRoleFilterChange?: (role: string | null) => void;
+  /** The sort order (controlled). */
+  orderBy?: MemberSortOrder;
+  defaultOrderBy?: MemberSortOrder;
+  onOrderByChange?: (orderBy: MemberSortOrder) => void;
+  /** Orders offered by the sort select; empty hides it. */
+  sortOrders?: readonly MemberSortOrder[];
+  /** Extra controls at the end (e.g. the Add member button). */
+  actions?: ReactNode;
+  classNames?: Partial<Record<MemberListToolbarSlot, string>>;
+  localization?: RosterLocalizationOverrides;
+}
+
+/** Search (debounced, clearable, Escape clears), role filter with "All roles", and sort. */
+export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarProps>(
+  function MemberListToolbar(
+    {
+      query,
+      defaultQuery = '',
+      onQueryChange,
+      debounceMs = 300,
+      roles,
+      roleFilter,
+      defaultRoleFilter,
+      onRoleFilterChange,
+      orderBy,
+      defaultOrderBy = '-created_at',
+      onOrderByChange,
+      sortOrders = DEFAULT_SORT_ORDERS,
+      actions,
+      className,
+      classNames,
+      localization,
+      ...rootProps
+    },
+    ref,
+  ) {
+    const text = useLocalization(localization);
+    const container = usePortalContainer();
+    const [typed, setTyped] = useState(query ?? defaultQuery);
+    const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+    const onQueryChangeRef = useRef(onQueryChange);
+    onQueryChangeRef.current = onQueryChange;
+
+    // A controlled query changed from outside (e.g. "Clear search" in the empty state): show it.
+    useEffect(() => {
+      if (query !== undefined) setTyped(query);
+    }, [query]);
+    useEffect(() => () => clearTimeout(timer.current), []);
+
+    const type = (next: string) => {
+      setTyped(next);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => onQueryChangeRef.current?.(next), debounceMs);
+    };
+    const clear = () => {
+      setTyped('');
+      clearTimeout(timer.current);
+      onQueryChange?.('');
+    };
+
+    const [roleState, setRoleState] = useState(defaultRoleFilter ?? null);
+    const currentRole = roleFilter === undefined ? roleState : roleFilter;
+    const [orderState, setOrderState] = useState<MemberSortOrder>(defaultOrderBy);
+    const currentOrder = orderBy ?? orderState;
+
+    return (
+      <div
+        {...rootProps}
+        ref={ref}
+        data-roster-slot="toolbar-root"
+        className={joinClassNames(classNames?.root, className)}
+      >
+        <div
+          data-roster-slot="toolbar-search"
+          data-empty={typed ? undefined : ''}
+          className={classNames?.search}
+        >
+          <input
+            type="search"
+            aria-label={text.searchLabel}
+            placeholder={text.searchPlaceholder}
+            value={typed}
+            onChange={(event) => type(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && typed) {
+                event.preventDefault();
+                clear();
+              }
+            }}
+            data-roster-slot="toolbar-search-input"
+            className={classNames?.['search-input']}
+          />
+          {typed && (
+            <button
+              type="button"
+              onClick={clear}
+              data-roster-slot="toolbar-search-clear"
+              className={classNames?.['search-clear']}
+            >
+              {text.clearSearch}
+            </button>
+          )}
+        </div>
+        {roles && roles.length > 0 && (
+          <Select.Root
+            value={currentRole ?? ALL_ROLES}
+            onValueChange={(value) => {
+              const next = value === ALL_ROLES ? null : value;
+              setRoleState(next);
+              onRoleFilterChange?.(next);
+            }}
+          >
+            <Select.Trigger
+              aria-label={text.roleFilterLabel}
+              data-roster-slot="toolbar-role-filter-trigger"
+              data-active={currentRole ? '' : undefined}
+              className={classNames?.['role-filter-trigger']}
+            >
+              <Select.Value />
+              <Select.Icon>
+                <ChevronIcon />
+              </Select.Icon>
+            </Select.Trigger>
+            <Select.Portal container={container}>
+              <Select.Content
+                position="popper"
+                sideOffset={4}
+                data-roster-slot="toolbar-role-filter-content"
+                className={classNames?.['role-filter-content']}
+              >
+                <Select.Viewport>
+                  {[{ key: ALL_ROLES, name: text.allRoles }, ...roles].map((option) => (
+                    <Select.Item
+                      key={option.key}
+                      value={option.key}
+                      data-roster-slot="toolbar-role-filter-item"
+                      className={classNames?.['role-filter-item']}
+                    >
+                      <Select.ItemText>{option.name}</Select.ItemText>
+                    </Select.Item>
+                  ))}
+                </Select.Viewport>
+              </Select.Content>
+            </Select.Portal>
+          </Select.Root>
+        )}
+        {sortOrders.length > 0 && (
+          <Select.Root
+            value={currentOrder}
+            onValueChange={(value) => {
+              const next = value as MemberSortOrder;
+              setOrderState(next);
+              onOrderByChange?.(next);
+            }}
+          >
+            <Select.Trigger
+              aria-label={text.sortLabel}
+              data-roster-slot="toolbar-sort-trigger"
+              className={classNames?.['sort-trigger']}
+            >
+              <Select.Value />
+              <Select.Icon>
+                <ChevronIcon />
+              </Select.Icon>
+            </Select.Trigger>
+            <Select.Portal container={container}>
+              <Select.Content
+                position="popper"
+                sideOffset={4}
+                data-roster-slot="toolbar-sort-content"
+                className={classNames?.['sort-content']}
+              >
+                <Select.Viewport>
+                  {sortOrders.map((order) => (
+                    <Select.Item
+                      key={order}
+                      value={order}
+                      data-roster-slot="toolbar-sort-item"
+                      className={classNames?.['sort-item']}
+                    >
+                      <Select.ItemText>{text.sortOrders[order]}</Select.ItemText>
+                    </Select.Item>
+                  ))}
+                </Select.Viewport>
+              </Select.Content>
+            </Select.Portal>
+          </Select.Root>
+        )}
+        {actions && (
+          <div data-roster-slot="toolbar-actions" className={classNames?.actions}>
+            {actions}
+          </div>
+        )}
+      </div>
+    );
+  },
+);
