@@ -154,9 +154,8 @@ export function clerkAuthorize(options: ClerkAuthorizeOptions): MembershipsHandl
     if (options.clockSkewInMs !== undefined) verifyOptions.clockSkewInMs = options.clockSkewInMs;
     let claims: Record<string, unknown>;
     try {
-      const result = await verifyToken(token, verifyOptions);
-      if (result.errors) return null;
-      claims = result.data as unknown as Record<string, unknown>;
+      // The public verifyToken resolves to the claims and throws on any verification failure.
+      claims = (await verifyToken(token, verifyOptions)) as unknown as Record<string, unknown>;
     } catch {
       return null;
     }
