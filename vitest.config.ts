@@ -1,3 +1,5 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 const resolve = { conditions: ['source'] };
@@ -12,6 +14,8 @@ export default defineConfig({
       },
       {
         resolve,
+        // Node-environment tests resolve through Vite's SSR resolver, which needs the condition too.
+        ssr: { resolve },
         test: { name: 'server', environment: 'node', include: ['packages/server/test/**/*.test.ts'] },
       },
       {
@@ -31,6 +35,33 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['packages/ui/test/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/dom.ts'],
+        },
+      },
+      {
+        // Storybook stories as tests (play functions + axe) in headless Debian Chromium.
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'stories',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: '/usr/bin/chromium',
+                args: [
+                  '--headless',
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-dev-shm-usage',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],
