@@ -1,0 +1,296 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDemoSeed, type SeedData } from '@roster/core';
+import { createBackendStores } from './backend-stores';
+import { ClerkHttpError, createTraceId } from './clerk-error';
+import { isDatabaseEmpty, openDatabase } from './database';
+import {
+  assertFailRate,
+  assertLatency,
+  type Latency,
+  pickLatency,
+  type RateLimit,
+  RateLimiter,
+  sleep,
+} from './fault-injection';
+import { registerMembershipRoutes } from './membership-routes';
+import { toNodeHandler } from './node-handler';
+import { registerOrganizationRoutes } from './organization-routes';
+import { QueryParams } from './request-input';
+import { registerRoleRoutes } from './role-routes';
+import { Router } from './router';
+import { ensureRoles, seedDatabase } from './seed-database';
+import { registerUserRoutes } from './user-routes';
+
+/** The secret key the local server accepts unless told otherwise. A test key: never a real one. */
+export const DEFAULT_SECRET_KEY = 'sk_test_roster_local';
+
+/** The path prefix of every Backend API route. */
+export const API_VERSION_PATH = '/v1';
+
+/** Options of {@link createBackendApi}. */
+export interface BackendApiOptions {
+  /** A SQLite file path (created when missing; data survives restarts), or `':memory:'` (default). */
+  database?: string;
+  /** The key callers must send as `Authorization: Bearer <key>`. Default {@link DEFAULT_SECRET_KEY}. */
+  secretKey?: string;
+  /**
+   * What an empty database starts with: `'demo'` (core's `createDemoSeed()`), a number (the demo
+   * seed with that many members in Acme, for load), your own `SeedData`, or `false` (default: only
+   * Clerk's default roles). A database that already holds users or organizations is never seeded.
+   */
+  seed?: 'demo' | number | SeedData | false;
+  /** Delay added to every request: ms, or a `{ min, max }` range. Default 0. */
+  latency?: Latency;
+  /** Probability (0..1) that a mutation fails with an injected 500 and changes nothing. Default 0. */
+  failRate?: number;
+  /** Answer 429 with `Retry-After` beyond this many requests per window. Default `false` (no limit). */
+  rateLimit?: RateLimit | false;
+  /** The clock for `created_at`/`updated_at` and the rate-limit window. Default `Date.now`. */
+  now?: () => number;
+  /** The random source for latency ranges and injected failures. Default `Math.random`. */
+  random?: () => number;
+}
+
+/** A server started by {@link BackendApi.listen}. */
+export interface ListeningBackendApi {
+  /** The server's origin, e.g. `http://127.0.0.1:4319` (the API is under `url + '/v1'`). */
+  url: string;
+  port: number;
+  /** Stops accepting connections and closes open ones. The database stays open. */
+  close(): Promise<void>;
+}
+
+/** The local Backend API: a fetch handler over one SQLite database. */
+export interface BackendApi {
+  /** Handles one request (`/v1/...`); never rejects: failures are Clerk error responses. */
+  fetch(request: Request): Promise<Response>;
+  /** Serves `fetch` over HTTP. Default host `127.0.0.1`, default port `0` (a free port). */
+  listen(options?: { port?: number; host?: string }): Promise<ListeningBackendApi>;
+  /** Closes every listening server and the database. Later requests answer 503. */
+  close(): void;
+  /** Changes the injected latency for the next requests. */
+  setLatency(latency: Latency): void;
+  /** Changes the injected failure rate of mutations for the next requests. */
+  setFailRate(rate: number): void;
+  /** Changes (or with `false` removes) the rate limit; the window starts afresh. */
+  setRateLimit(rateLimit: RateLimit | false): void;
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+/** Clerk's error body for one error. */
+export function errorResponse(error: ClerkHttpError): Response {
+  return jsonResponse(
+    error.status,
+    { errors: [error.toJSON()], clerk_trace_id: createTraceId() },
+    error.headers,
+  );
+}
+
+function resolveSeed(seed: BackendApiOptions['seed']): SeedData | null {
+  if (seed === undefined || seed === false) return null;
+  if (seed === 'demo') return createDemoSeed();
+  if (typeof seed === 'number') {
+    if (!Number.isSafeInteger(seed) || seed < 2)
+      throw new RangeError(`Invalid seed size ${seed}: use an integer >= 2.`);
+    return createDemoSeed({ members: seed });
+  }
+  return seed;
+}
+
+function unauthorized(header: string | null): ClerkHttpError {
+  if (header === null || !/^Bearer\s+\S+$/i.test(header.trim())) {
+    return new ClerkHttpError(
+      401,
+      'authorization_header_format_invalid',
+      'Invalid Authorization header format',
+      "Invalid Authorization header format. Must be 'Bearer <YOUR_API_KEY>'",
+    );
+  }
+  return new ClerkHttpError(
+    401,
+    'clerk_key_invalid',
+    'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.',
+    'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.',
+  );
+}
+
+function unexpected(): ClerkHttpError {
+  return new ClerkHttpError(
+    500,
+    'internal_clerk_error',
+    'Oops, an unexpected error occurred',
+    "There was an internal error on our servers. We've been notified and are working on fixing it.",
+  );
+}
+
+/**
+ * Creates the local Clerk-compatible Backend API over SQLite. Opening the database, creating the
+ * schema and seeding happen here, synchronously; a bad option throws a `RangeError`.
+ */
+export function createBackendApi(options: BackendApiOptions = {}): BackendApi {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
+  let latency: Latency = options.latency ?? 0;
+  let failRate = options.failRate ?? 0;
+  assertLatency(latency);
+  assertFailRate(failRate);
+  let rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : null;
+  const seed = resolveSeed(options.seed);
+
+  const db = openDatabase(options.database ?? ':memory:');
+  try {
+    if (seed && isDatabaseEmpty(db)) seedDatabase(db, seed);
+    ensureRoles(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const stores = createBackendStores(db, now);
+  const router = new Router();
+  registerUserRoutes(router, stores);
+  registerOrganizationRoutes(router, stores);
+  registerMembershipRoutes(router, stores);
+  registerRoleRoutes(router, stores);
+
+  const servers = new Set<Server>();
+  let closed = false;
+
+  async function handle(request: Request): Promise<Response> {
+    if (closed) {
+      return errorResponse(
+        new ClerkHttpError(
+          503,
+          'service_unavailable',
+          'Service unavailable',
+          'The local Backend API is closed.',
+        ),
+      );
+    }
+    const retryAfter = rateLimiter?.take() ?? null;
+    if (retryAfter !== null) {
+      return errorResponse(
+        new ClerkHttpError(
+          429,
+          'too_many_requests',
+          'Too many requests',
+          'Too many requests, please try again later.',
+          {
+            headers: { 'Retry-After': String(retryAfter) },
+          },
+        ),
+      );
+    }
+    const header = request.headers.get('authorization');
+    if (header === null || header.trim() !== `Bearer ${secretKey}`)
+      return errorResponse(unauthorized(header));
+    await sleep(pickLatency(latency, random));
+
+    const url = new URL(request.url);
+    const path = url.pathname.replace(/\/+$/, '');
+    const match = path.startsWith(`${API_VERSION_PATH}/`)
+      ? router.match(request.method, path.slice(API_VERSION_PATH.length))
+      : ({ kind: 'not-found' } as const);
+    if (match.kind !== 'found') {
+      const error = new ClerkHttpError(
+        404,
+        'resource_not_found',
+        'not found',
+        `No route ${request.method} ${path}.`,
+      );
+      if (match.kind === 'method-not-allowed') {
+        return errorResponse(
+          new ClerkHttpError(
+            405,
+            'method_not_allowed',
+            'Method not allowed',
+            `${request.method} is not supported on ${path}.`,
+            {
+              headers: { Allow: match.allowed.join(', ') },
+            },
+          ),
+        );
+      }
+      return errorResponse(error);
+    }
+    if (MUTATIONS.has(request.method) && failRate > 0 && random() < failRate) {
+      return errorResponse(unexpected());
+    }
+    if (closed) return errorResponse(unexpected());
+    const body = await match.handler({
+      request,
+      params: match.params,
+      query: new QueryParams(url.searchParams),
+    });
+    return jsonResponse(200, body);
+  }
+
+  return {
+    async fetch(request) {
+      try {
+        return await handle(request);
+      } catch (error) {
+        if (error instanceof ClerkHttpError) return errorResponse(error);
+        console.error('[roster-server] unexpected error', error);
+        return errorResponse(unexpected());
+      }
+    },
+
+    async listen(listenOptions = {}) {
+      const host = listenOptions.host ?? '127.0.0.1';
+      const server = createServer(toNodeHandler((request) => this.fetch(request)));
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(listenOptions.port ?? 0, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      servers.add(server);
+      const { port } = server.address() as AddressInfo;
+      const urlHost = host.includes(':') ? `[${host}]` : host;
+      return {
+        url: `http://${urlHost}:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((resolve) => {
+            servers.delete(server);
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      };
+    },
+
+    close() {
+      if (closed) return;
+      closed = true;
+      for (const server of servers) {
+        server.close();
+        server.closeAllConnections();
+      }
+      servers.clear();
+      db.close();
+    },
+
+    setLatency(next) {
+      assertLatency(next);
+      latency = next;
+    },
+
+    setFailRate(rate) {
+      assertFailRate(rate);
+      failRate = rate;
+    },
+
+    setRateLimit(next) {
+      rateLimiter = next ? new RateLimiter(next, now) : null;
+    },
+  };
+}

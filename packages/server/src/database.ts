@@ -1,0 +1,131 @@
+import Database from 'better-sqlite3';
+
+/** The better-sqlite3 connection type the stores share. */
+export type SqliteDatabase = Database.Database;
+
+const SCHEMA_VERSION = 1;
+
+/**
+ * The schema. Memberships carry copies of their user's sortable fields (`first_name`, ...,
+ * `search_text`) so that every `order_by` of a membership list walks one index of one table and a
+ * page at any offset never sorts the organization: users are immutable in this server (there is no
+ * user update endpoint), so the copies cannot go stale. `organizations.members_count` is kept in the
+ * same transaction as every membership insert and delete, so an unfiltered list counts in O(1).
+ */
+const SCHEMA = `
+CREATE TABLE roles (
+  key TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+
+CREATE TABLE users (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  external_id TEXT UNIQUE,
+  first_name TEXT COLLATE NOCASE,
+  last_name TEXT COLLATE NOCASE,
+  username TEXT COLLATE NOCASE UNIQUE,
+  image_url TEXT,
+  primary_email_address TEXT COLLATE NOCASE,
+  primary_phone_number TEXT,
+  primary_web3_wallet TEXT COLLATE NOCASE,
+  public_metadata TEXT NOT NULL,
+  private_metadata TEXT NOT NULL,
+  unsafe_metadata TEXT NOT NULL,
+  search_text TEXT NOT NULL,
+  last_active_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX users_created ON users (created_at, seq);
+
+CREATE TABLE identifications (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  value TEXT NOT NULL COLLATE NOCASE,
+  position INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  UNIQUE (type, value)
+);
+CREATE INDEX identifications_user ON identifications (user_id, type, position);
+
+CREATE TABLE organizations (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL COLLATE NOCASE,
+  slug TEXT NOT NULL UNIQUE,
+  image_url TEXT,
+  max_allowed_memberships INTEGER NOT NULL,
+  admin_delete_enabled INTEGER NOT NULL,
+  public_metadata TEXT NOT NULL,
+  private_metadata TEXT NOT NULL,
+  created_by TEXT,
+  members_count INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX organizations_created ON organizations (created_at, seq);
+
+CREATE TABLE memberships (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  user_id TEXT NOT NULL REFERENCES users (id),
+  role TEXT NOT NULL,
+  public_metadata TEXT NOT NULL,
+  private_metadata TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  first_name TEXT COLLATE NOCASE,
+  last_name TEXT COLLATE NOCASE,
+  email_address TEXT COLLATE NOCASE,
+  phone_number TEXT,
+  username TEXT COLLATE NOCASE,
+  search_text TEXT NOT NULL,
+  UNIQUE (organization_id, user_id)
+);
+CREATE INDEX memberships_org_created ON memberships (organization_id, created_at, seq);
+CREATE INDEX memberships_org_role ON memberships (organization_id, role, created_at, seq);
+CREATE INDEX memberships_org_first_name ON memberships (organization_id, first_name, seq);
+CREATE INDEX memberships_org_last_name ON memberships (organization_id, last_name, seq);
+CREATE INDEX memberships_org_email ON memberships (organization_id, email_address, seq);
+CREATE INDEX memberships_org_phone ON memberships (organization_id, phone_number, seq);
+CREATE INDEX memberships_org_username ON memberships (organization_id, username, seq);
+CREATE INDEX memberships_user ON memberships (user_id, created_at, seq);
+CREATE INDEX memberships_created ON memberships (created_at, seq);
+`;
+
+/**
+ * Opens (and on first use creates) the database: a file path, or `:memory:`. Files run in WAL mode
+ * with `synchronous = NORMAL` (durable across a process crash, fast commits); foreign keys are on.
+ */
+export function openDatabase(filename: string): SqliteDatabase {
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true });
+  if (version === 0) {
+    db.transaction(() => {
+      db.exec(SCHEMA);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  } else if (version !== SCHEMA_VERSION) {
+    db.close();
+    throw new Error(
+      `${filename} has schema version ${String(version)}; this server reads version ${SCHEMA_VERSION}.`,
+    );
+  }
+  return db;
+}
+
+/** Whether the database holds no users and no organizations (the only state a seed is applied to). */
+export function isDatabaseEmpty(db: SqliteDatabase): boolean {
+  const row = db
+    .prepare('SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM organizations) AS n')
+    .get() as { n: number };
+  return row.n === 0;
+}

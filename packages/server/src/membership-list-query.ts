@@ -1,0 +1,154 @@
+import type { MembershipOrderField } from '@roster/core';
+import { addInclusion, type IdInclusion, likeContains, placeholders } from './sql-fragments';
+
+/** A validated membership list query: the scope plus every Backend API filter. */
+export interface MembershipListQuery {
+  /** One organization's members, one user's memberships, or (neither) the whole instance. */
+  scope: { organizationId: string } | { userId: string } | Record<string, never>;
+  limit: number;
+  offset: number;
+  orderBy: { field: MembershipOrderField; descending: boolean };
+  filters: MembershipFilters;
+}
+
+/** The filters of `GET /organizations/{id}/memberships`, validated. */
+export interface MembershipFilters {
+  userIds: IdInclusion;
+  emailAddresses: string[];
+  phoneNumbers: string[];
+  usernames: string[];
+  web3Wallets: string[];
+  roles: string[];
+  query: string | null;
+  emailAddressQuery: string | null;
+  phoneNumberQuery: string | null;
+  usernameQuery: string | null;
+  nameQuery: string | null;
+  createdAtBefore: number | null;
+  createdAtAfter: number | null;
+  lastActiveAtBefore: number | null;
+  lastActiveAtAfter: number | null;
+}
+
+/** No filters at all. */
+export function emptyMembershipFilters(): MembershipFilters {
+  return {
+    userIds: { include: [], exclude: [] },
+    emailAddresses: [],
+    phoneNumbers: [],
+    usernames: [],
+    web3Wallets: [],
+    roles: [],
+    query: null,
+    emailAddressQuery: null,
+    phoneNumberQuery: null,
+    usernameQuery: null,
+    nameQuery: null,
+    createdAtBefore: null,
+    createdAtAfter: null,
+    lastActiveAtBefore: null,
+    lastActiveAtAfter: null,
+  };
+}
+
+const ORDER_COLUMNS: Record<MembershipOrderField, string> = {
+  created_at: 'm.created_at',
+  first_name: 'm.first_name',
+  last_name: 'm.last_name',
+  email_address: 'm.email_address',
+  phone_number: 'm.phone_number',
+  username: 'm.username',
+};
+
+/** The SQL of a membership list: `WHERE` (with its parameters) and `ORDER BY`. */
+export interface MembershipListSql {
+  where: string;
+  params: unknown[];
+  orderBy: string;
+  /** True when no filter narrows the scope (the count can come from `members_count`). */
+  unfiltered: boolean;
+}
+
+function identificationIn(type: string, values: string[], where: string[], params: unknown[]): void {
+  if (values.length === 0) return;
+  where.push(
+    `EXISTS (SELECT 1 FROM identifications i WHERE i.user_id = m.user_id AND i.type = ? AND i.value IN (${placeholders(values)}))`,
+  );
+  params.push(type, ...values);
+}
+
+function identificationLike(type: string, text: string | null, where: string[], params: unknown[]): void {
+  if (text === null) return;
+  where.push(
+    `EXISTS (SELECT 1 FROM identifications i WHERE i.user_id = m.user_id AND i.type = ? AND i.value LIKE ? ESCAPE '\\')`,
+  );
+  params.push(type, likeContains(text));
+}
+
+/**
+ * Builds the SQL of a membership list. Every ordering is `<column> <dir>, seq <dir>`, which one
+ * index of `memberships` serves for an organization's list (see `database.ts`), so a page is read
+ * from the index without sorting.
+ */
+export function buildMembershipListSql(query: MembershipListQuery): MembershipListSql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if ('organizationId' in query.scope) {
+    where.push('m.organization_id = ?');
+    params.push(query.scope.organizationId);
+  } else if ('userId' in query.scope) {
+    where.push('m.user_id = ?');
+    params.push(query.scope.userId);
+  }
+  const scopeConditions = where.length;
+  const f = query.filters;
+  addInclusion(where, params, 'm.user_id', f.userIds);
+  identificationIn('email_address', f.emailAddresses, where, params);
+  identificationIn('phone_number', f.phoneNumbers, where, params);
+  identificationIn('web3_wallet', f.web3Wallets, where, params);
+  if (f.usernames.length > 0) {
+    where.push(`m.username IN (${placeholders(f.usernames)})`);
+    params.push(...f.usernames);
+  }
+  if (f.roles.length > 0) {
+    where.push(`m.role IN (${placeholders(f.roles)})`);
+    params.push(...f.roles);
+  }
+  if (f.query !== null) {
+    where.push("m.search_text LIKE ? ESCAPE '\\'");
+    params.push(likeContains(f.query));
+  }
+  identificationLike('email_address', f.emailAddressQuery, where, params);
+  identificationLike('phone_number', f.phoneNumberQuery, where, params);
+  if (f.usernameQuery !== null) {
+    where.push("m.username LIKE ? ESCAPE '\\'");
+    params.push(likeContains(f.usernameQuery));
+  }
+  if (f.nameQuery !== null) {
+    where.push("(COALESCE(m.first_name, '') || ' ' || COALESCE(m.last_name, '')) LIKE ? ESCAPE '\\'");
+    params.push(likeContains(f.nameQuery));
+  }
+  if (f.createdAtBefore !== null) {
+    where.push('m.created_at < ?');
+    params.push(f.createdAtBefore);
+  }
+  if (f.createdAtAfter !== null) {
+    where.push('m.created_at > ?');
+    params.push(f.createdAtAfter);
+  }
+  if (f.lastActiveAtBefore !== null) {
+    where.push('EXISTS (SELECT 1 FROM users u WHERE u.id = m.user_id AND u.last_active_at < ?)');
+    params.push(f.lastActiveAtBefore);
+  }
+  if (f.lastActiveAtAfter !== null) {
+    where.push('EXISTS (SELECT 1 FROM users u WHERE u.id = m.user_id AND u.last_active_at > ?)');
+    params.push(f.lastActiveAtAfter);
+  }
+  const direction = query.orderBy.descending ? 'DESC' : 'ASC';
+  return {
+    where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
+    params,
+    orderBy: `ORDER BY ${ORDER_COLUMNS[query.orderBy.field]} ${direction}, m.seq ${direction}`,
+    unfiltered: where.length === scopeConditions,
+  };
+}

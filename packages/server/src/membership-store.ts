@@ -1,0 +1,317 @@
+import {
+  type Metadata,
+  type MetadataPatch,
+  mergeMetadata,
+  type OrganizationMembership,
+  rolePermissionKeys,
+} from '@roster/core';
+import { ClerkHttpError, notFound, paramInvalid } from './clerk-error';
+import type { SqliteDatabase } from './database';
+import { createId, createSeededId } from './ids';
+import { readJsonObject, writeJsonObject } from './json-column';
+import { buildMembershipListSql, type MembershipListQuery } from './membership-list-query';
+import { type OrganizationRow, type OrganizationStore, toOrganizationModel } from './organization-store';
+import type { RoleStore } from './role-store';
+import { placeholders } from './sql-fragments';
+import { toPublicUserData, type UserRow, type UserStore, userSearchText } from './user-store';
+
+/** A membership row as stored. */
+export interface MembershipRow {
+  seq: number;
+  id: string;
+  organization_id: string;
+  user_id: string;
+  role: string;
+  public_metadata: string;
+  private_metadata: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A validated membership to insert. */
+export interface NewMembership {
+  organizationId: string;
+  userId: string;
+  role: string;
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+  createdAt: number;
+}
+
+/** A validated metadata change: either side may be absent (left as is). */
+export interface MembershipMetadataPatch {
+  publicMetadata?: MetadataPatch | Metadata;
+  privateMetadata?: MetadataPatch | Metadata;
+}
+
+function minimumPermissionsNeeded(): ClerkHttpError {
+  return new ClerkHttpError(
+    400,
+    'organization_minimum_permissions_needed',
+    'Minimum permissions needed',
+    'There has to be at least one organization member with the minimum required permissions.',
+  );
+}
+
+/**
+ * Reads and writes memberships, enforcing the Backend API's rules: the user and the organization
+ * exist, the role is defined, one membership per user and organization, the membership quota, and
+ * the last-admin rule. Every mutation is one transaction: it changes everything or nothing.
+ */
+export class MembershipStore {
+  private readonly db: SqliteDatabase;
+  private readonly users: UserStore;
+  private readonly organizations: OrganizationStore;
+  private readonly roles: RoleStore;
+  private readonly now: () => number;
+
+  constructor(
+    db: SqliteDatabase,
+    stores: { users: UserStore; organizations: OrganizationStore; roles: RoleStore },
+    now: () => number,
+  ) {
+    this.db = db;
+    this.users = stores.users;
+    this.organizations = stores.organizations;
+    this.roles = stores.roles;
+    this.now = now;
+  }
+
+  /** Adds a user to an organization (seeds pass `seeded` for deterministic IDs). */
+  create(input: NewMembership, options: { seeded?: boolean } = {}): OrganizationMembership {
+    return this.db.transaction(() => {
+      const organization = this.organizations.get(input.organizationId);
+      const user = this.users.findRow(input.userId);
+      if (!user) throw notFound('User', `No user was found with id ${input.userId}`);
+      this.assertRole(input.role);
+      if (this.find(organization.id, user.id)) {
+        throw new ClerkHttpError(
+          400,
+          'already_a_member_in_organization',
+          'Already a member',
+          `User ${user.id} is already a member of the organization.`,
+        );
+      }
+      const max = organization.max_allowed_memberships;
+      if (max > 0 && organization.members_count >= max) {
+        throw new ClerkHttpError(
+          403,
+          'organization_membership_quota_exceeded',
+          'Membership quota exceeded',
+          `You have reached your limit of ${max} organization memberships, including outstanding invitations.`,
+        );
+      }
+      const id = options.seeded
+        ? createSeededId('orgmem', `${organization.id}:${user.id}`)
+        : createId('orgmem');
+      this.insertRow(id, organization.id, user, input);
+      this.organizations.adjustMembersCount(organization.id, 1);
+      return this.toModel(this.get(organization.id, user.id));
+    })();
+  }
+
+  private insertRow(id: string, organizationId: string, user: UserRow, input: NewMembership): void {
+    const record = this.users.withIdentifications([user])[0];
+    const values = (type: string) =>
+      (record?.identifications ?? []).filter((i) => i.type === type).map((i) => i.value);
+    this.db
+      .prepare(
+        `INSERT INTO memberships (id, organization_id, user_id, role, public_metadata, private_metadata,
+           created_at, updated_at, first_name, last_name, email_address, phone_number, username, search_text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        organizationId,
+        user.id,
+        input.role,
+        writeJsonObject(input.publicMetadata),
+        writeJsonObject(input.privateMetadata),
+        input.createdAt,
+        input.createdAt,
+        user.first_name,
+        user.last_name,
+        user.primary_email_address,
+        user.primary_phone_number,
+        user.username,
+        userSearchText({
+          id: user.id,
+          firstName: user.first_name,
+          lastName: user.last_name,
+          username: user.username,
+          emailAddresses: values('email_address'),
+          phoneNumbers: values('phone_number'),
+          web3Wallets: values('web3_wallet'),
+        }),
+      );
+  }
+
+  /** Changes a member's role; the last admin cannot be demoted. */
+  updateRole(organizationId: string, userId: string, role: string): OrganizationMembership {
+    return this.db.transaction(() => {
+      const organization = this.organizations.get(organizationId);
+      const membership = this.get(organization.id, userId);
+      this.assertRole(role);
+      if (this.roles.isAdmin(membership.role) && !this.roles.isAdmin(role)) {
+        this.assertAnotherAdmin(organization.id);
+      }
+      this.db
+        .prepare('UPDATE memberships SET role = ?, updated_at = ? WHERE seq = ?')
+        .run(role, this.now(), membership.seq);
+      return this.toModel(this.get(organization.id, userId));
+    })();
+  }
+
+  /** Removes a member and returns the removed membership; the last admin cannot be removed. */
+  delete(organizationId: string, userId: string): OrganizationMembership {
+    return this.db.transaction(() => {
+      const organization = this.organizations.get(organizationId);
+      const membership = this.get(organization.id, userId);
+      if (this.roles.isAdmin(membership.role)) this.assertAnotherAdmin(organization.id);
+      const removed = this.toModel(membership);
+      this.db.prepare('DELETE FROM memberships WHERE seq = ?').run(membership.seq);
+      this.organizations.adjustMembersCount(organization.id, -1);
+      return removed;
+    })();
+  }
+
+  /** Deep-merges metadata into a membership (`null` deletes a key at any depth). */
+  updateMetadata(
+    organizationId: string,
+    userId: string,
+    patch: MembershipMetadataPatch,
+  ): OrganizationMembership {
+    return this.db.transaction(() => {
+      const organization = this.organizations.get(organizationId);
+      const membership = this.get(organization.id, userId);
+      const publicMetadata =
+        patch.publicMetadata === undefined
+          ? readJsonObject(membership.public_metadata)
+          : mergeMetadata(readJsonObject(membership.public_metadata), patch.publicMetadata);
+      const privateMetadata =
+        patch.privateMetadata === undefined
+          ? readJsonObject(membership.private_metadata)
+          : mergeMetadata(readJsonObject(membership.private_metadata), patch.privateMetadata);
+      this.db
+        .prepare(
+          'UPDATE memberships SET public_metadata = ?, private_metadata = ?, updated_at = ? WHERE seq = ?',
+        )
+        .run(writeJsonObject(publicMetadata), writeJsonObject(privateMetadata), this.now(), membership.seq);
+      return this.toModel(this.get(organization.id, userId));
+    })();
+  }
+
+  /** A page of memberships and the count of the whole filtered list. */
+  list(query: MembershipListQuery): { data: OrganizationMembership[]; totalCount: number } {
+    const sql = buildMembershipListSql(query);
+    return this.db.transaction(() => {
+      // Deferred join: OFFSET walks the (covering) index only; full rows are read for one page.
+      const seqs = (
+        this.db
+          .prepare(`SELECT m.seq FROM memberships m ${sql.where} ${sql.orderBy} LIMIT ? OFFSET ?`)
+          .all(...sql.params, query.limit, query.offset) as { seq: number }[]
+      ).map((row) => row.seq);
+      const rows =
+        seqs.length === 0
+          ? []
+          : (this.db
+              .prepare(`SELECT * FROM memberships WHERE seq IN (${placeholders(seqs)})`)
+              .all(...seqs) as MembershipRow[]);
+      const bySeq = new Map(rows.map((row) => [row.seq, row]));
+      const ordered = seqs.map((seq) => bySeq.get(seq)).filter((row) => row !== undefined);
+      return { data: this.toModels(ordered), totalCount: this.count(query, sql) };
+    })();
+  }
+
+  private count(query: MembershipListQuery, sql: ReturnType<typeof buildMembershipListSql>): number {
+    if (sql.unfiltered && 'organizationId' in query.scope) {
+      return this.organizations.get(query.scope.organizationId).members_count;
+    }
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM memberships m ${sql.where}`)
+      .get(...sql.params) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  private find(organizationId: string, userId: string): MembershipRow | undefined {
+    return this.db
+      .prepare('SELECT * FROM memberships WHERE organization_id = ? AND user_id = ?')
+      .get(organizationId, userId) as MembershipRow | undefined;
+  }
+
+  private get(organizationId: string, userId: string): MembershipRow {
+    const row = this.find(organizationId, userId);
+    if (!row) throw notFound('Membership', `No membership was found for user ${userId} in the organization.`);
+    return row;
+  }
+
+  private assertRole(role: string): void {
+    if (!this.roles.get(role)) {
+      const allowed = this.roles
+        .all()
+        .map((r) => r.key)
+        .join(', ');
+      throw paramInvalid(
+        'role',
+        `${role} does not match one of the allowed values for parameter role: ${allowed}`,
+      );
+    }
+  }
+
+  private assertAnotherAdmin(organizationId: string): void {
+    const adminKeys = this.roles.adminKeys();
+    const row = this.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM memberships WHERE organization_id = ? AND role IN (${placeholders(adminKeys)}) LIMIT 2)`,
+      )
+      .get(organizationId, ...adminKeys) as { n: number };
+    if (row.n < 2) throw minimumPermissionsNeeded();
+  }
+
+  private toModel(row: MembershipRow): OrganizationMembership {
+    return this.toModels([row])[0] as OrganizationMembership;
+  }
+
+  private toModels(rows: MembershipRow[]): OrganizationMembership[] {
+    const organizations = this.organizations.getMany(rows.map((row) => row.organization_id));
+    const users = this.userRows(rows.map((row) => row.user_id));
+    return rows.map((row) =>
+      membershipModel(row, organizations.get(row.organization_id), users.get(row.user_id), this.roles),
+    );
+  }
+
+  private userRows(ids: string[]): Map<string, UserRow> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = this.db
+      .prepare(`SELECT * FROM users WHERE id IN (${placeholders(unique)})`)
+      .all(...unique) as UserRow[];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+}
+
+function membershipModel(
+  row: MembershipRow,
+  organization: OrganizationRow | undefined,
+  user: UserRow | undefined,
+  roles: RoleStore,
+): OrganizationMembership {
+  if (!organization) throw new Error(`Membership ${row.id} points to a missing organization.`);
+  const role = roles.get(row.role);
+  const membership: OrganizationMembership = {
+    object: 'organization_membership',
+    id: row.id,
+    role: row.role,
+    permissions: role ? rolePermissionKeys(role) : [],
+    publicMetadata: readJsonObject(row.public_metadata),
+    privateMetadata: readJsonObject(row.private_metadata),
+    organization: toOrganizationModel(organization),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (role) membership.roleName = role.name;
+  if (user) membership.publicUserData = toPublicUserData(user);
+  return membership;
+}

@@ -1,0 +1,27 @@
+/** An ID list parameter split by its `+`/`-` prefixes (no prefix means include). */
+export interface IdInclusion {
+  include: string[];
+  exclude: string[];
+}
+
+/** `?, ?, ?` for a list of values. */
+export function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+/** Adds `column IN (...)` / `column NOT IN (...)` for a `+id`/`-id` parameter. */
+export function addInclusion(where: string[], params: unknown[], column: string, ids: IdInclusion): void {
+  if (ids.include.length > 0) {
+    where.push(`${column} IN (${placeholders(ids.include)})`);
+    params.push(...ids.include);
+  }
+  if (ids.exclude.length > 0) {
+    where.push(`${column} NOT IN (${placeholders(ids.exclude)})`);
+    params.push(...ids.exclude);
+  }
+}
+
+/** Escapes `%`, `_` and `\` so a user's text matches literally inside `LIKE ... ESCAPE '\'`. */
+export function likeContains(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
