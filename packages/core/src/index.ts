@@ -124,3 +124,16 @@ export {
   writeConfirmedRemoval,
   writeConfirmedUserMembership,
 } from './optimistic-overlay';
+export type {
+  MembershipPermissions,
+  MembershipPolicyInput,
+  MembershipPolicyReasons,
+  PolicyReason,
+  PolicyViewer,
+} from './permission-policy';
+export {
+  getMembershipPermissions,
+  isAdminRole,
+  isMembershipAdmin,
+  isViewerMembership,
+} from './permission-policy';
