@@ -1,4 +1,16 @@
 // The public API of @roster/server. Every export is named here.
+// --- browser-facing handler (memberships-handler.ts, clerk-authorize.ts, demo-authorize.ts) ---
+export type { ClerkAuthorizeOptions, ClerkSessionOrganization } from './clerk-authorize';
+export { clerkAuthorize, readClerkSessionOrganization, readSessionToken } from './clerk-authorize';
+export type { InsecureDemoAuthorizeOptions } from './demo-authorize';
+export { createInsecureDemoAuthorize } from './demo-authorize';
+export type {
+  MembershipsHandler,
+  MembershipsHandlerAuthorize,
+  MembershipsHandlerCaller,
+  MembershipsHandlerOptions,
+} from './memberships-handler';
+export { createMembershipsHandler } from './memberships-handler';
 
 // --- local Backend API (backend-api.ts, node-handler.ts, fault-injection.ts) ---
 export type { BackendApi, BackendApiOptions, ListeningBackendApi } from './backend-api';
@@ -6,5 +18,3 @@ export { API_VERSION_PATH, createBackendApi, DEFAULT_SECRET_KEY } from './backen
 export type { Latency, RateLimit } from './fault-injection';
 export type { FetchHandler, NodeRequestListener } from './node-handler';
 export { toNodeHandler } from './node-handler';
-
-// --- browser-facing memberships handler (memberships-handler.ts, clerk-authorize.ts) ---
