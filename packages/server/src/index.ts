@@ -1,9 +1,14 @@
 // The public API of @roster/server. Every export is named here.
 // --- browser-facing handler (memberships-handler.ts, clerk-authorize.ts, demo-authorize.ts) ---
+
+// --- local Backend API (backend-api.ts, node-handler.ts, fault-injection.ts) ---
+export type { BackendApi, BackendApiOptions, ListeningBackendApi } from './backend-api';
+export { API_VERSION_PATH, createBackendApi, DEFAULT_SECRET_KEY } from './backend-api';
 export type { ClerkAuthorizeOptions, ClerkSessionOrganization } from './clerk-authorize';
 export { clerkAuthorize, readClerkSessionOrganization, readSessionToken } from './clerk-authorize';
 export type { InsecureDemoAuthorizeOptions } from './demo-authorize';
 export { createInsecureDemoAuthorize } from './demo-authorize';
+export type { Latency, RateLimit } from './fault-injection';
 export type {
   MembershipsHandler,
   MembershipsHandlerAuthorize,
@@ -11,10 +16,5 @@ export type {
   MembershipsHandlerOptions,
 } from './memberships-handler';
 export { createMembershipsHandler } from './memberships-handler';
-
-// --- local Backend API (backend-api.ts, node-handler.ts, fault-injection.ts) ---
-export type { BackendApi, BackendApiOptions, ListeningBackendApi } from './backend-api';
-export { API_VERSION_PATH, createBackendApi, DEFAULT_SECRET_KEY } from './backend-api';
-export type { Latency, RateLimit } from './fault-injection';
 export type { FetchHandler, NodeRequestListener } from './node-handler';
 export { toNodeHandler } from './node-handler';
