@@ -1,7 +1,6 @@
-// The public API of @roster/server. Every export is named here.
-// --- browser-facing handler (memberships-handler.ts, clerk-authorize.ts, demo-authorize.ts) ---
-
-// --- local Backend API (backend-api.ts, node-handler.ts, fault-injection.ts) ---
+// The public API of @roster/server. Every export is named here (Biome keeps them sorted by file):
+// the local Backend API (backend-api.ts, node-handler.ts, fault-injection.ts) and the browser-facing
+// handler (memberships-handler.ts, clerk-authorize.ts, demo-authorize.ts).
 export type { BackendApi, BackendApiOptions, ListeningBackendApi } from './backend-api';
 export { API_VERSION_PATH, createBackendApi, DEFAULT_SECRET_KEY } from './backend-api';
 export type { ClerkAuthorizeOptions, ClerkSessionOrganization } from './clerk-authorize';
