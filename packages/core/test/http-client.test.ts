@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createHttpClient, type HttpClientOptions, type RetryAttempt, RosterApiError } from '../src/index';
 import { type LocalHttpServer, startLocalHttpServer } from './local-http-server';
 import { membershipJSON, roleJSON, userJSON } from './wire-fixtures';
@@ -97,6 +97,19 @@ describe('given a membership list request', () => {
     expect(page.data[0]?.publicUserData?.userId).toBe('user_bob');
     expect(server.requests[0]?.method).toBe('GET');
     expect(server.requests[0]?.headers.accept).toBe('application/json');
+  });
+});
+
+describe('given metadata types on the client', () => {
+  it('when memberships are listed, their metadata has those types', async () => {
+    server.handle(() => ({ body: listBody }));
+    const typed = createHttpClient<{ team: { name: string } }, { note: string }>({ baseUrl: `${server.url}/v1` });
+    const page = await typed.listMemberships({ organizationId: 'org_acme' });
+    const first = page.data[0];
+    expectTypeOf(first?.publicMetadata.team.name).toEqualTypeOf<string | undefined>();
+    expectTypeOf(first?.privateMetadata?.note).toEqualTypeOf<string | undefined>();
+    expect(first?.publicMetadata.team.name).toBe('Core');
+    expect(first?.privateMetadata?.note).toBe('hired in May');
   });
 });
 
