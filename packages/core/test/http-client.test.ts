@@ -103,7 +103,9 @@ describe('given a membership list request', () => {
 describe('given metadata types on the client', () => {
   it('when memberships are listed, their metadata has those types', async () => {
     server.handle(() => ({ body: listBody }));
-    const typed = createHttpClient<{ team: { name: string } }, { note: string }>({ baseUrl: `${server.url}/v1` });
+    const typed = createHttpClient<{ team: { name: string } }, { note: string }>({
+      baseUrl: `${server.url}/v1`,
+    });
     const page = await typed.listMemberships({ organizationId: 'org_acme' });
     const first = page.data[0];
     expectTypeOf(first?.publicMetadata.team.name).toEqualTypeOf<string | undefined>();
