@@ -1,0 +1,50 @@
+// The playground server's dev-only control endpoint (`/__playground`): faults, viewer, reset.
+
+/** Injected faults of the local Backend API. */
+export interface PlaygroundFaults {
+  /** Delay added to every Backend API request, in ms. */
+  latencyMs: number;
+  /** Probability (0..1) that a change fails with a 500. */
+  failRate: number;
+}
+
+/** Who the demo handler acts as (set in a cookie by the server: insecure, dev only). */
+export interface PlaygroundViewerSelection {
+  userId: string;
+  organizationId: string;
+}
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  const init: RequestInit =
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const response = await fetch(`/__playground${path}`, init);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Reads the current faults. */
+export function fetchPlaygroundFaults(): Promise<PlaygroundFaults> {
+  return call('/faults');
+}
+
+/** Changes the faults; resolves to the new state. */
+export function updatePlaygroundFaults(next: Partial<PlaygroundFaults>): Promise<PlaygroundFaults> {
+  return call('/faults', next);
+}
+
+/** Who the handler acts as now. */
+export function fetchPlaygroundViewer(): Promise<PlaygroundViewerSelection> {
+  return call('/viewer');
+}
+
+/** Makes the handler act as someone else from the next request on. */
+export function selectPlaygroundViewer(next: PlaygroundViewerSelection): Promise<PlaygroundViewerSelection> {
+  return call('/viewer', next);
+}
+
+/** Puts the demo data back to the seed. */
+export async function resetPlaygroundData(): Promise<void> {
+  await call('/reset', {});
+}
