@@ -42,6 +42,26 @@ export {
 export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './seed';
 
 // --- wire codec and HTTP client (codec.ts, http-client.ts) ---
+export {
+  decodeMembership,
+  decodeMemberships,
+  decodeOrganization,
+  decodePermission,
+  decodePublicUserData,
+  decodeRole,
+  decodeRoles,
+  encodeList,
+  encodeMembership,
+  encodeOrganization,
+  encodePermission,
+  encodePublicUserData,
+  encodeRole,
+} from './codec';
+export { decodeErrorBody, parseRetryAfter } from './decode-error-body';
+export type { HttpClientOptions } from './http-client';
+export { createHttpClient, encodeQuery } from './http-client';
+export type { RetryAttempt, RetryOptions } from './retry-policy';
+export { decodeUser, decodeUsers, encodeUser } from './user-codec';
 export type {
   ClerkErrorBodyJSON,
   ClerkErrorJSON,
@@ -53,36 +73,22 @@ export type {
   PublicUserDataJSON,
   RoleJSON,
   UserJSON,
-} from './codec';
-export {
-  decodeErrorBody,
-  decodeMembership,
-  decodeMemberships,
-  decodeOrganization,
-  decodePermission,
-  decodePublicUserData,
-  decodeRole,
-  decodeRoles,
-  decodeUser,
-  decodeUsers,
-  encodeList,
-  encodeMembership,
-  encodeOrganization,
-  encodePermission,
-  encodePublicUserData,
-  encodeRole,
-  encodeUser,
-  parseRetryAfter,
-} from './codec';
+  WithUnknownFields,
+} from './wire-json';
 export { getUnknownWireFields, MALFORMED_RESPONSE, UNKNOWN_WIRE_FIELDS } from './wire-reader';
-export type { HttpClientOptions } from './http-client';
-export { createHttpClient, encodeQuery } from './http-client';
-export type { RetryAttempt, RetryOptions } from './retry-policy';
 
 // --- in-memory client, metadata merge, demo seed (memory-client.ts, metadata-merge.ts, demo-seed.ts) ---
 export type { DemoSeedOptions } from './demo-seed';
 export { createDemoSeed, DEMO_IDS, DEMO_SEED_BASE_TIME } from './demo-seed';
 export { mergeMetadata } from './metadata-merge';
+export type {
+  MemoryClient,
+  MemoryClientLatency,
+  MemoryClientMethod,
+  MemoryClientOptions,
+  MemoryClientRequest,
+} from './memory-client';
+export { createMemoryClient } from './memory-client';
 
 // --- list keys, optimistic overlay, permission policy (list-key.ts, optimistic-overlay.ts, permission-policy.ts) ---
 export type {

@@ -1,0 +1,410 @@
+import type {
+  CreateMembershipParams,
+  DeleteMembershipParams,
+  ListMembershipsParams,
+  ListRolesParams,
+  ListUserMembershipsParams,
+  ListUsersParams,
+  UpdateMembershipMetadataParams,
+  UpdateMembershipParams,
+} from './client';
+import {
+  type MembershipListEntry,
+  parseMembershipListQuery,
+  selectMemberships,
+} from './membership-list-query';
+import {
+  alreadyMemberError,
+  membershipQuotaExceededError,
+  minimumPermissionsNeededError,
+  paramInvalidError,
+  paramMissingError,
+  resourceNotFoundError,
+} from './memory-client-errors';
+import { mergeMetadata } from './metadata-merge';
+import type {
+  Metadata,
+  Organization,
+  OrganizationMembership,
+  OrganizationMemberships,
+  PublicUserData,
+  Role,
+  Roles,
+  User,
+  Users,
+} from './models';
+import { readPaging } from './paging-params';
+import { DEFAULT_ROLES, isAdminPermissionSet, rolePermissionKeys } from './roles';
+import type { SeedData, SeedOrganization, SeedUser } from './seed';
+
+/** The picture Clerk shows for a user or organization without one. */
+const DEFAULT_IMAGE_URL = 'https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9';
+
+/** A user as the store keeps it: the seed plus precomputed search and sort keys. */
+export interface StoredUser {
+  seed: SeedUser;
+  /** Lowercase username (usernames compare case-insensitively), or null. */
+  usernameKey: string | null;
+  /** Lowercase: user ID, full name, username, email, phone and web3 wallet (what `query` searches). */
+  searchText: string;
+  /** Lowercase `first last` (what `nameQuery` searches). */
+  nameText: string;
+  emailAddressId: string;
+}
+
+/** A membership as the store keeps it (the organization and user are joined when read). */
+export interface StoredMembership {
+  id: string;
+  organizationId: string;
+  userId: string;
+  role: string;
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface StoredOrganization {
+  seed: SeedOrganization;
+  /** Members by user ID, in insertion order. */
+  members: Map<string, StoredMembership>;
+}
+
+function isPlainObject(value: unknown): value is Metadata {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function requirePathId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw resourceNotFoundError(`No ${what} was found with id ${String(value)}`);
+  }
+  return value;
+}
+
+function requireBodyString(value: unknown, paramName: string): string {
+  if (value === undefined || value === null || value === '') throw paramMissingError(paramName);
+  if (typeof value !== 'string') throw paramInvalidError(paramName, `${paramName} must be a string.`);
+  return value;
+}
+
+function readMetadataParam(value: unknown, paramName: string): Metadata | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) throw paramInvalidError(paramName, `${paramName} must be a JSON object.`);
+  return value;
+}
+
+function storedUser(seed: SeedUser, index: number): StoredUser {
+  const fullName = [seed.firstName, seed.lastName].filter((part) => part).join(' ');
+  const searchText = [seed.id, fullName, seed.username, seed.emailAddress, seed.phoneNumber, seed.web3Wallet]
+    .filter((part) => part)
+    .join('\n')
+    .toLowerCase();
+  return {
+    seed,
+    usernameKey: seed.username ? seed.username.toLowerCase() : null,
+    searchText,
+    nameText: `${seed.firstName ?? ''} ${seed.lastName ?? ''}`.toLowerCase(),
+    emailAddressId: `idn_${index.toString(36).padStart(8, '0')}`,
+  };
+}
+
+/**
+ * The in-memory Backend API: users, organizations, roles and memberships with the Backend API's
+ * validation and rules (unknown resources, duplicates, unknown roles, the membership quota, the
+ * last-admin rule, metadata deep merge). Synchronous and all-or-nothing: a call that throws has
+ * changed nothing. Every object it returns is a fresh copy.
+ */
+export class MemoryStore {
+  private readonly users = new Map<string, StoredUser>();
+  private readonly organizations = new Map<string, StoredOrganization>();
+  private readonly roles = new Map<string, Role>();
+  private readonly now: () => number;
+  private nextMembershipSeq = 1;
+
+  constructor(seed: SeedData | undefined, now: () => number) {
+    this.now = now;
+    const data = structuredClone(seed ?? { users: [], organizations: [], memberships: [] });
+    for (const role of data.roles ?? structuredClone(DEFAULT_ROLES as Role[])) this.roles.set(role.key, role);
+    data.users.forEach((user, index) => {
+      if (this.users.has(user.id)) throw new Error(`createMemoryClient: duplicate seed user ${user.id}`);
+      this.users.set(user.id, storedUser(user, index));
+    });
+    for (const organization of data.organizations) {
+      if (this.organizations.has(organization.id)) {
+        throw new Error(`createMemoryClient: duplicate seed organization ${organization.id}`);
+      }
+      this.organizations.set(organization.id, { seed: organization, members: new Map() });
+    }
+    for (const m of data.memberships) {
+      const organization = this.organizations.get(m.organizationId);
+      if (!organization || !this.users.has(m.userId) || !this.roles.has(m.role)) {
+        throw new Error(
+          `createMemoryClient: seed membership ${m.organizationId}/${m.userId} refers to an unknown organization, user or role`,
+        );
+      }
+      if (organization.members.has(m.userId)) {
+        throw new Error(`createMemoryClient: duplicate seed membership ${m.organizationId}/${m.userId}`);
+      }
+      organization.members.set(m.userId, {
+        id: this.newMembershipId(),
+        organizationId: m.organizationId,
+        userId: m.userId,
+        role: m.role,
+        publicMetadata: m.publicMetadata ?? {},
+        privateMetadata: m.privateMetadata ?? {},
+        createdAt: m.createdAt,
+        updatedAt: m.createdAt,
+      });
+    }
+  }
+
+  listMemberships(params: ListMembershipsParams): OrganizationMemberships {
+    const query = parseMembershipListQuery(params);
+    const organization = this.organization(params.organizationId);
+    const entries = this.entries(organization.members.values());
+    const { page, totalCount } = selectMemberships(entries, query);
+    return { data: page.map((entry) => this.toModel(entry.membership)), totalCount };
+  }
+
+  listUserMemberships(params: ListUserMembershipsParams): OrganizationMemberships {
+    const { limit, offset } = readPaging(params);
+    const userId = requirePathId(params.userId, 'user');
+    if (!this.users.has(userId)) throw resourceNotFoundError(`No user was found with id ${userId}`);
+    const memberships: StoredMembership[] = [];
+    for (const organization of this.organizations.values()) {
+      const membership = organization.members.get(userId);
+      if (membership) memberships.push(membership);
+    }
+    memberships.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    return {
+      data: memberships.slice(offset, offset + limit).map((m) => this.toModel(m)),
+      totalCount: memberships.length,
+    };
+  }
+
+  createMembership(params: CreateMembershipParams): OrganizationMembership {
+    const userId = requireBodyString(params.userId, 'user_id');
+    const role = requireBodyString(params.role, 'role');
+    const publicMetadata = readMetadataParam(params.publicMetadata, 'public_metadata') ?? {};
+    const privateMetadata =
+      readMetadataParam((params as { privateMetadata?: unknown }).privateMetadata, 'private_metadata') ?? {};
+    const organization = this.organization(params.organizationId);
+    if (!this.users.has(userId)) throw resourceNotFoundError(`No user was found with id ${userId}`);
+    this.assertRole(role);
+    if (organization.members.has(userId)) throw alreadyMemberError(userId);
+    const max = organization.seed.maxAllowedMemberships ?? 0;
+    if (max > 0 && organization.members.size >= max) throw membershipQuotaExceededError(max);
+    const createdAt = this.now();
+    const membership: StoredMembership = {
+      id: this.newMembershipId(),
+      organizationId: organization.seed.id,
+      userId,
+      role,
+      publicMetadata: structuredClone(publicMetadata),
+      privateMetadata: structuredClone(privateMetadata),
+      createdAt,
+      updatedAt: createdAt,
+    };
+    organization.members.set(userId, membership);
+    return this.toModel(membership);
+  }
+
+  updateMembership(params: UpdateMembershipParams): OrganizationMembership {
+    const role = requireBodyString(params.role, 'role');
+    const organization = this.organization(params.organizationId);
+    const membership = this.membership(organization, params.userId);
+    this.assertRole(role);
+    if (this.isAdminRole(membership.role) && !this.isAdminRole(role)) this.assertAnotherAdmin(organization);
+    membership.role = role;
+    this.touch(membership);
+    return this.toModel(membership);
+  }
+
+  deleteMembership(params: DeleteMembershipParams): OrganizationMembership {
+    const organization = this.organization(params.organizationId);
+    const membership = this.membership(organization, params.userId);
+    if (this.isAdminRole(membership.role)) this.assertAnotherAdmin(organization);
+    organization.members.delete(membership.userId);
+    return this.toModel(membership);
+  }
+
+  updateMembershipMetadata(params: UpdateMembershipMetadataParams): OrganizationMembership {
+    const publicPatch = readMetadataParam(params.publicMetadata, 'public_metadata');
+    const privatePatch = readMetadataParam(params.privateMetadata, 'private_metadata');
+    const organization = this.organization(params.organizationId);
+    const membership = this.membership(organization, params.userId);
+    if (publicPatch) membership.publicMetadata = mergeMetadata(membership.publicMetadata, publicPatch);
+    if (privatePatch) membership.privateMetadata = mergeMetadata(membership.privateMetadata, privatePatch);
+    this.touch(membership);
+    return this.toModel(membership);
+  }
+
+  listRoles(params: ListRolesParams | undefined): Roles {
+    const { limit, offset } = readPaging(params);
+    const roles = [...this.roles.values()];
+    return { data: structuredClone(roles.slice(offset, offset + limit)), totalCount: roles.length };
+  }
+
+  listUsers(params: ListUsersParams | undefined): Users {
+    const { limit, offset } = readPaging(params);
+    const rawQuery = params?.query;
+    if (rawQuery !== undefined && typeof rawQuery !== 'string') {
+      throw paramInvalidError('query', 'query must be a string.');
+    }
+    const query = rawQuery?.trim().toLowerCase() ?? '';
+    const matching = [...this.users.values()].filter(
+      (user) => query === '' || user.searchText.includes(query),
+    );
+    // Newest first, as GET /users; ties by ID.
+    matching.sort(
+      (a, b) =>
+        b.seed.createdAt - a.seed.createdAt || (a.seed.id < b.seed.id ? 1 : a.seed.id > b.seed.id ? -1 : 0),
+    );
+    return {
+      data: matching.slice(offset, offset + limit).map((user) => this.toUserModel(user)),
+      totalCount: matching.length,
+    };
+  }
+
+  /** Every membership of every organization, in creation order (the server's truth). */
+  allMemberships(): OrganizationMembership[] {
+    const all: StoredMembership[] = [];
+    for (const organization of this.organizations.values()) all.push(...organization.members.values());
+    all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return all.map((m) => this.toModel(m));
+  }
+
+  private newMembershipId(): string {
+    const id = `orgmem_${this.nextMembershipSeq.toString(36).padStart(10, '0')}`;
+    this.nextMembershipSeq += 1;
+    return id;
+  }
+
+  /** Marks a change: `updatedAt` always moves forward, even when the clock does not. */
+  private touch(membership: StoredMembership): void {
+    membership.updatedAt = Math.max(this.now(), membership.updatedAt + 1);
+  }
+
+  private organization(id: unknown): StoredOrganization {
+    const organizationId = requirePathId(id, 'organization');
+    const organization = this.organizations.get(organizationId);
+    if (!organization) throw resourceNotFoundError(`No organization was found with id ${organizationId}`);
+    return organization;
+  }
+
+  private membership(organization: StoredOrganization, userId: unknown): StoredMembership {
+    const id = requirePathId(userId, 'user');
+    const membership = organization.members.get(id);
+    if (!membership)
+      throw resourceNotFoundError(`No membership was found for user ${id} in the organization.`);
+    return membership;
+  }
+
+  private assertRole(role: string): void {
+    if (!this.roles.has(role)) {
+      const allowed = [...this.roles.keys()].join(', ');
+      throw paramInvalidError(
+        'role',
+        `${role} does not match one of the allowed values for parameter role: ${allowed}`,
+      );
+    }
+  }
+
+  /** Admin = a role that grants `org:sys_memberships:manage`. */
+  private isAdminRole(roleKey: string): boolean {
+    const role = this.roles.get(roleKey);
+    return role !== undefined && isAdminPermissionSet(rolePermissionKeys(role));
+  }
+
+  private assertAnotherAdmin(organization: StoredOrganization): void {
+    let admins = 0;
+    for (const member of organization.members.values()) {
+      if (this.isAdminRole(member.role)) admins += 1;
+      if (admins >= 2) return;
+    }
+    throw minimumPermissionsNeededError();
+  }
+
+  private *entries(memberships: Iterable<StoredMembership>): Iterable<MembershipListEntry> {
+    for (const membership of memberships) {
+      const user = this.users.get(membership.userId);
+      if (user) yield { membership, user };
+    }
+  }
+
+  private toOrganizationModel(organization: StoredOrganization): Organization {
+    const seed = organization.seed;
+    const model: Organization = {
+      object: 'organization',
+      id: seed.id,
+      name: seed.name,
+      slug: seed.slug,
+      imageUrl: DEFAULT_IMAGE_URL,
+      hasImage: false,
+      maxAllowedMemberships: seed.maxAllowedMemberships ?? 0,
+      adminDeleteEnabled: seed.adminDeleteEnabled ?? true,
+      publicMetadata: structuredClone(seed.publicMetadata ?? {}),
+      privateMetadata: structuredClone(seed.privateMetadata ?? {}),
+      createdAt: seed.createdAt,
+      updatedAt: seed.createdAt,
+    };
+    if (seed.createdBy !== undefined) model.createdBy = seed.createdBy;
+    return model;
+  }
+
+  private toPublicUserData(user: StoredUser): PublicUserData {
+    const seed = user.seed;
+    const imageUrl = seed.imageUrl ?? DEFAULT_IMAGE_URL;
+    return {
+      userId: seed.id,
+      firstName: seed.firstName,
+      lastName: seed.lastName,
+      profileImageUrl: imageUrl,
+      imageUrl,
+      hasImage: seed.imageUrl !== undefined,
+      identifier: seed.emailAddress,
+      username: seed.username ?? null,
+      banned: false,
+    };
+  }
+
+  private toUserModel(user: StoredUser): User {
+    const seed = user.seed;
+    return {
+      object: 'user',
+      id: seed.id,
+      firstName: seed.firstName,
+      lastName: seed.lastName,
+      username: seed.username ?? null,
+      imageUrl: seed.imageUrl ?? DEFAULT_IMAGE_URL,
+      hasImage: seed.imageUrl !== undefined,
+      primaryEmailAddressId: user.emailAddressId,
+      emailAddresses: [{ id: user.emailAddressId, emailAddress: seed.emailAddress }],
+      createdAt: seed.createdAt,
+      updatedAt: seed.createdAt,
+    };
+  }
+
+  private toModel(membership: StoredMembership): OrganizationMembership {
+    const organization = this.organizations.get(membership.organizationId);
+    const user = this.users.get(membership.userId);
+    if (!organization || !user) throw new Error(`Membership ${membership.id} lost its organization or user`);
+    const role = this.roles.get(membership.role);
+    const model: OrganizationMembership = {
+      object: 'organization_membership',
+      id: membership.id,
+      role: membership.role,
+      permissions: role ? rolePermissionKeys(role) : [],
+      publicMetadata: structuredClone(membership.publicMetadata),
+      privateMetadata: structuredClone(membership.privateMetadata),
+      organization: this.toOrganizationModel(organization),
+      publicUserData: this.toPublicUserData(user),
+      createdAt: membership.createdAt,
+      updatedAt: membership.updatedAt,
+    };
+    if (role) model.roleName = role.name;
+    return model;
+  }
+}
