@@ -1,5 +1,6 @@
 import type { MembershipsClient, RequestOptions } from './client';
-import { decodeErrorBody, decodeMembership, decodeMemberships, decodeRoles, decodeUsers } from './codec';
+import { decodeMembership, decodeMemberships, decodeRoles } from './codec';
+import { decodeErrorBody } from './decode-error-body';
 import { RosterApiError } from './errors';
 import type { Metadata } from './models';
 import {
@@ -11,6 +12,7 @@ import {
   retryDelay,
   sleep,
 } from './retry-policy';
+import { decodeUsers } from './user-codec';
 import { MALFORMED_RESPONSE, malformedResponseError } from './wire-reader';
 
 /** Options of {@link createHttpClient}. */

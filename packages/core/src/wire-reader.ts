@@ -230,3 +230,12 @@ export function getUnknownWireFields(model: object): Readonly<Record<string, unk
   const extra = (model as Record<symbol, unknown>)[UNKNOWN_WIRE_FIELDS];
   return isJsonObject(extra) ? extra : {};
 }
+
+/** Decode a paginated list (`{ data, total_count }`) at the root, items at `data[i]`. */
+export function decodeWireList<T>(
+  json: unknown,
+  decodeItem: (item: unknown, path: string) => T,
+): { data: T[]; totalCount: number } {
+  const r = WireReader.of(json, '');
+  return { data: r.array('data', decodeItem), totalCount: r.integer('total_count') };
+}
