@@ -1,2 +1,46 @@
 // The public API of @roster/react. Every export is named here.
-export {};
+export type { RosterContextValue, RosterViewer } from './roster-context';
+export type { RosterProviderProps } from './roster-provider';
+export { RosterProvider } from './roster-provider';
+export type {
+  CreateMembershipArgs,
+  UseCreateMembershipResult,
+} from './use-create-membership';
+export { useCreateMembership } from './use-create-membership';
+export type { UseIsMembershipPendingResult } from './use-is-membership-pending';
+export { useIsMembershipPending } from './use-is-membership-pending';
+export type {
+  MembershipListQueryOptions,
+  MembershipListResult,
+} from './use-membership-list-query';
+export type { MembershipMutationResult } from './use-membership-mutation';
+export type {
+  UseMembershipPermissionsOptions,
+  UseMembershipPermissionsResult,
+} from './use-membership-permissions';
+export { useMembershipPermissions } from './use-membership-permissions';
+export type {
+  UseOrganizationMembershipsOptions,
+  UseOrganizationMembershipsResult,
+} from './use-organization-memberships';
+export { useOrganizationMemberships } from './use-organization-memberships';
+export type { UseOrganizationRolesOptions, UseOrganizationRolesResult } from './use-organization-roles';
+export { useOrganizationRoles } from './use-organization-roles';
+export type { UsePendingMembershipOperationsResult } from './use-pending-membership-operations';
+export { usePendingMembershipOperations } from './use-pending-membership-operations';
+export type { RemoveMembershipArgs, UseRemoveMembershipResult } from './use-remove-membership';
+export { useRemoveMembership } from './use-remove-membership';
+export type { UseRosterResult } from './use-roster';
+export { useRoster } from './use-roster';
+export type {
+  UpdateMembershipMetadataArgs,
+  UseUpdateMembershipMetadataResult,
+} from './use-update-membership-metadata';
+export { useUpdateMembershipMetadata } from './use-update-membership-metadata';
+export type { UpdateMembershipRoleArgs, UseUpdateMembershipRoleResult } from './use-update-membership-role';
+export { useUpdateMembershipRole } from './use-update-membership-role';
+export type {
+  UseUserOrganizationMembershipsOptions,
+  UseUserOrganizationMembershipsResult,
+} from './use-user-organization-memberships';
+export { useUserOrganizationMemberships } from './use-user-organization-memberships';

@@ -1,0 +1,30 @@
+import type { MembershipsClient, Metadata, Role } from '@roster/core';
+import { createContext, useContext } from 'react';
+import type { RosterStore } from './roster-store';
+
+/** Who is looking at the page: their user ID decides what they may do. */
+export interface RosterViewer {
+  userId: string;
+}
+
+/** What `RosterProvider` shares with every hook below it. */
+export interface RosterContextValue {
+  client: MembershipsClient<Metadata, Metadata>;
+  viewer: RosterViewer;
+  roles: readonly Role[] | undefined;
+  locale: string | undefined;
+  store: RosterStore;
+}
+
+export const RosterContext = createContext<RosterContextValue | null>(null);
+
+/** The provider's value; throws a clear error outside `RosterProvider`. */
+export function useRosterContext(hookName: string): RosterContextValue {
+  const value = useContext(RosterContext);
+  if (value === null) {
+    throw new Error(
+      `${hookName} must be used inside <RosterProvider>: wrap your component tree in <RosterProvider client={...} viewer={{ userId }}>.`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,65 @@
+import type { MembershipsClient, Metadata, Role } from '@roster/core';
+import { type ReactNode, useMemo } from 'react';
+import { SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
+import { RosterContext, type RosterContextValue, type RosterViewer } from './roster-context';
+import { createRosterStore } from './roster-store';
+
+/** Props of {@link RosterProvider}. */
+export interface RosterProviderProps<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  /** Where the data comes from: `createHttpClient(...)` in an app, `createMemoryClient(...)` in tests and stories. */
+  client: MembershipsClient<TPublic, TPrivate>;
+  /** The signed-in user; their membership's permissions decide what the hooks allow. */
+  viewer: RosterViewer;
+  /** The roles to offer; when absent, `useOrganizationRoles` loads them with `client.listRoles`. */
+  roles?: readonly Role[] | undefined;
+  /**
+   * SWR configuration for Roster's cache. By default Roster keeps its own cache (a fresh `Map` per
+   * provider) so its keys never meet your app's; pass `{ provider }` to choose the cache, or any
+   * other SWR option (`dedupingInterval`, `revalidateOnFocus`, ...).
+   */
+  swr?: SWRConfiguration | undefined;
+  /** A BCP 47 locale for formatting (dates, numbers); default: the browser's. */
+  locale?: string | undefined;
+  children?: ReactNode;
+}
+
+const ownCache = () => new Map();
+
+/**
+ * Makes a client, the viewer and a shared cache available to every Roster hook below it. Hooks
+ * used outside it throw an error that names it.
+ */
+export function RosterProvider<TPublic extends Metadata = Metadata, TPrivate extends Metadata = Metadata>(
+  props: RosterProviderProps<TPublic, TPrivate>,
+) {
+  const { swr, children, ...rest } = props;
+  return (
+    <SWRConfig value={{ provider: ownCache, ...swr }}>
+      <RosterStoreProvider {...rest}>{children}</RosterStoreProvider>
+    </SWRConfig>
+  );
+}
+
+function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata>({
+  client,
+  viewer,
+  roles,
+  locale,
+  children,
+}: Omit<RosterProviderProps<TPublic, TPrivate>, 'swr'>) {
+  const { cache, mutate } = useSWRConfig();
+  const anyClient = client as unknown as MembershipsClient<Metadata, Metadata>;
+  const store = useMemo(
+    () => createRosterStore({ client: anyClient, cache, mutate }),
+    [anyClient, cache, mutate],
+  );
+  const userId = viewer.userId;
+  const value = useMemo<RosterContextValue>(
+    () => ({ client: anyClient, viewer: { userId }, roles, locale, store }),
+    [anyClient, userId, roles, locale, store],
+  );
+  return <RosterContext.Provider value={value}>{children}</RosterContext.Provider>;
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from '@roster/core';
+import { useRosterContext } from './roster-context';
+import type { MembershipMutationResult } from './use-membership-mutation';
+import { useMembershipMutation } from './use-membership-mutation';
+
+/** What `trigger` of {@link useCreateMembership} takes. */
+export interface CreateMembershipArgs<TPublic extends Metadata = Metadata> {
+  userId: string;
+  /** The role key, e.g. `org:member`. */
+  role: string;
+  publicMetadata?: TPublic | undefined;
+}
+
+/** What {@link useCreateMembership} returns. */
+export type UseCreateMembershipResult<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipMutationResult<CreateMembershipArgs<TPublic>, TPublic, TPrivate>;
+
+/**
+ * Adds a member. `totalCount` of the lists the new member certainly belongs to goes up at once;
+ * the member appears where the sort puts it once the views revalidate after the server confirms.
+ */
+export function useCreateMembership<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+>(organizationId: string): UseCreateMembershipResult<TPublic, TPrivate> {
+  const { client, store } = useRosterContext('useCreateMembership');
+  return useMembershipMutation<CreateMembershipArgs<TPublic>>(
+    store,
+    ({ userId, role, publicMetadata }, id) => ({
+      operation: { kind: 'create', id, organizationId, userId, role },
+      send: () =>
+        client.createMembership({
+          organizationId,
+          userId,
+          role,
+          ...(publicMetadata !== undefined ? { publicMetadata } : {}),
+        }),
+    }),
+  ) as UseCreateMembershipResult<TPublic, TPrivate>;
+}

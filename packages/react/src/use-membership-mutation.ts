@@ -1,0 +1,67 @@
+import type {
+  Metadata,
+  OrganizationMembership,
+  PendingMembershipOperation,
+  RosterApiError,
+} from '@roster/core';
+import { useCallback, useRef, useState } from 'react';
+import type { RosterStore } from './roster-store';
+
+/** What every mutation hook returns. */
+export interface MembershipMutationResult<
+  TArgs,
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  /**
+   * Runs the mutation: the change shows in every view at once (except creations, which need the
+   * server to place them), then resolves with the server's membership, or rejects with the
+   * `RosterApiError` after undoing exactly this change.
+   */
+  trigger: (args: TArgs) => Promise<OrganizationMembership<TPublic, TPrivate>>;
+  /** At least one `trigger` of this hook is waiting for the server. */
+  isMutating: boolean;
+  /** The error of the last failed `trigger` (cleared by the next `trigger` or `reset`). */
+  error: RosterApiError | undefined;
+  /** Clears `error`. */
+  reset: () => void;
+}
+
+type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
+type AnyMembership = OrganizationMembership<Metadata, Metadata>;
+
+/** A mutation as the store runs it: the optimistic operation and how to send it. */
+export interface PreparedMutation {
+  operation: AnyOperation;
+  send: () => Promise<AnyMembership>;
+}
+
+/** The `{ trigger, isMutating, error, reset }` logic shared by the four mutation hooks. */
+export function useMembershipMutation<TArgs>(
+  store: RosterStore,
+  prepare: (args: TArgs, operationId: string) => PreparedMutation,
+): MembershipMutationResult<TArgs> {
+  const [pending, setPending] = useState(0);
+  const [error, setError] = useState<RosterApiError | undefined>(undefined);
+  const prepareRef = useRef(prepare);
+  prepareRef.current = prepare;
+
+  const trigger = useCallback(
+    async (args: TArgs) => {
+      const { operation, send } = prepareRef.current(args, store.nextOperationId());
+      setError(undefined);
+      setPending((n) => n + 1);
+      try {
+        return await store.run(operation, send);
+      } catch (failure) {
+        setError(failure as RosterApiError);
+        throw failure;
+      } finally {
+        setPending((n) => n - 1);
+      }
+    },
+    [store],
+  );
+  const reset = useCallback(() => setError(undefined), []);
+  return { trigger, isMutating: pending > 0, error, reset };
+}

@@ -1,0 +1,90 @@
+import type {
+  MembershipListFilters,
+  MembershipOrderBy,
+  Metadata,
+  OrganizationMemberships,
+  PendingMembershipOperation,
+} from '@roster/core';
+import {
+  applyOptimisticOverlay,
+  canonicalizeMembershipListView,
+  DEFAULT_PAGE_SIZE,
+  membershipListIdentity,
+  membershipListKey,
+  membershipUserId,
+  parseMembershipListKey,
+} from '@roster/core';
+import { useCallback, useMemo } from 'react';
+import { useRosterContext } from './roster-context';
+import type { MembershipListQueryOptions, MembershipListResult } from './use-membership-list-query';
+import { useMembershipListQuery } from './use-membership-list-query';
+
+type AnyPage = OrganizationMemberships<Metadata, Metadata>;
+type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
+
+/** Options of {@link useOrganizationMemberships}: every Backend API list filter, plus paging. */
+export interface UseOrganizationMembershipsOptions extends MembershipListFilters, MembershipListQueryOptions {
+  /** The organization whose members to list. `null`/`undefined` fetches nothing (like `enabled: false`). */
+  organizationId: string | null | undefined;
+  /** `field` or `+field` ascending, `-field` descending. Default `-created_at` (newest first). */
+  orderBy?: MembershipOrderBy | undefined;
+}
+
+/** What {@link useOrganizationMemberships} returns. */
+export type UseOrganizationMembershipsResult<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipListResult<TPublic, TPrivate>;
+
+/**
+ * One organization's members, a page at a time (or `infinite: true` for a load-more list), with
+ * pending changes from the mutation hooks applied as soon as they are made. Changing a filter, the
+ * order or the page size goes back to page 1. Identical views share one cache entry and one
+ * request.
+ */
+export function useOrganizationMemberships<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+>(options: UseOrganizationMembershipsOptions): UseOrganizationMembershipsResult<TPublic, TPrivate> {
+  const { store } = useRosterContext('useOrganizationMemberships');
+  const { organizationId, enabled = true, infinite = false, keepPreviousData = true } = options;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const listView = { ...options, organizationId: organizationId ?? '', pageSize, page: 1 };
+  const identity = enabled && organizationId ? membershipListIdentity(listView) : null;
+  const firstKey = membershipListKey(listView);
+
+  const canonical = useMemo(
+    () => parseMembershipListKey(firstKey) ?? canonicalizeMembershipListView({ organizationId: '' }),
+    [firstKey],
+  );
+  const pageKey = useCallback(
+    (page: number) => membershipListKey({ ...canonical.filters, ...canonical, page }),
+    [canonical],
+  );
+  const overlay = useCallback(
+    (page: AnyPage, pageNumber: number, operations: readonly AnyOperation[]) =>
+      applyOptimisticOverlay(page, { ...canonical, page: pageNumber }, operations),
+    [canonical],
+  );
+  const getOperations = useCallback(() => store.getOperations(organizationId ?? ''), [store, organizationId]);
+  const result = useMembershipListQuery({
+    store,
+    identity,
+    pageKey,
+    fetcher: store.fetchMembershipList,
+    getOperations,
+    operationMember: operationUserId,
+    membershipMember: membershipUserId,
+    overlay,
+    pageSize,
+    initialPage: options.initialPage ?? 1,
+    infinite,
+    keepPreviousData,
+    prefetchNextPage: options.prefetchNextPage ?? true,
+  });
+  return result as unknown as UseOrganizationMembershipsResult<TPublic, TPrivate>;
+}
+
+function operationUserId(operation: { userId: string }): string {
+  return operation.userId;
+}

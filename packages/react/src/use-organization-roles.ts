@@ -1,0 +1,37 @@
+import type { Role, RosterApiError } from '@roster/core';
+import useSWR from 'swr';
+import { useRosterContext } from './roster-context';
+import { isAbortError } from './roster-store';
+
+/** The SWR key of the instance's roles. */
+const ROLES_KEY = 'roster:roles';
+
+/** What {@link useOrganizationRoles} returns. */
+export interface UseOrganizationRolesResult {
+  /** The roles to offer (the provider's `roles`, else `client.listRoles`); `undefined` while loading. */
+  data: readonly Role[] | undefined;
+  isLoading: boolean;
+  error: RosterApiError | undefined;
+}
+
+/** Options of {@link useOrganizationRoles}. */
+export interface UseOrganizationRolesOptions {
+  /** `false` loads nothing. Default `true`. */
+  enabled?: boolean | undefined;
+}
+
+/**
+ * The roles a member can be given: the provider's `roles` when it has them (no request), else the
+ * instance's roles from `client.listRoles` (one request, shared by every caller).
+ */
+export function useOrganizationRoles(options: UseOrganizationRolesOptions = {}): UseOrganizationRolesResult {
+  const { client, roles } = useRosterContext('useOrganizationRoles');
+  const shouldFetch = roles === undefined && options.enabled !== false;
+  const result = useSWR<readonly Role[]>(shouldFetch ? ROLES_KEY : null, async () => {
+    const page = await client.listRoles({ limit: 100 });
+    return page.data;
+  });
+  if (roles !== undefined) return { data: roles, isLoading: false, error: undefined };
+  const error = isAbortError(result.error) ? undefined : (result.error as RosterApiError | undefined);
+  return { data: result.data, isLoading: result.isLoading, error };
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from '@roster/core';
+import { useRosterContext } from './roster-context';
+import type { MembershipMutationResult } from './use-membership-mutation';
+import { useMembershipMutation } from './use-membership-mutation';
+
+/** What `trigger` of {@link useRemoveMembership} takes. */
+export interface RemoveMembershipArgs {
+  userId: string;
+}
+
+/** What {@link useRemoveMembership} returns; `trigger` resolves with the removed membership. */
+export type UseRemoveMembershipResult<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipMutationResult<RemoveMembershipArgs, TPublic, TPrivate>;
+
+/**
+ * Removes a member, optimistically: the member leaves every cached view and `totalCount` goes down
+ * at once; after the server confirms, the views revalidate to pull the next member onto the page.
+ */
+export function useRemoveMembership<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+>(organizationId: string): UseRemoveMembershipResult<TPublic, TPrivate> {
+  const { client, store } = useRosterContext('useRemoveMembership');
+  return useMembershipMutation<RemoveMembershipArgs>(store, ({ userId }, id) => ({
+    operation: { kind: 'remove', id, organizationId, userId },
+    send: () => client.deleteMembership({ organizationId, userId }),
+  })) as UseRemoveMembershipResult<TPublic, TPrivate>;
+}

@@ -1,0 +1,43 @@
+import type { Metadata, MetadataPatch } from '@roster/core';
+import { useRosterContext } from './roster-context';
+import type { MembershipMutationResult } from './use-membership-mutation';
+import { useMembershipMutation } from './use-membership-mutation';
+
+/** What `trigger` of {@link useUpdateMembershipMetadata} takes: patches, deep-merged by the server. */
+export interface UpdateMembershipMetadataArgs<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  userId: string;
+  /** Merged into the public metadata: nested objects merge, `null` deletes a key, arrays replace. */
+  publicMetadata?: MetadataPatch<TPublic> | undefined;
+  /** Backend-only: the browser-facing handler rejects it. */
+  privateMetadata?: MetadataPatch<TPrivate> | undefined;
+}
+
+/** What {@link useUpdateMembershipMetadata} returns. */
+export type UseUpdateMembershipMetadataResult<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipMutationResult<UpdateMembershipMetadataArgs<TPublic, TPrivate>, TPublic, TPrivate>;
+
+/** Merges metadata into a membership, optimistically (the same deep merge as the server). */
+export function useUpdateMembershipMetadata<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+>(organizationId: string): UseUpdateMembershipMetadataResult<TPublic, TPrivate> {
+  const { client, store } = useRosterContext('useUpdateMembershipMetadata');
+  return useMembershipMutation<UpdateMembershipMetadataArgs<TPublic, TPrivate>>(
+    store,
+    ({ userId, publicMetadata, privateMetadata }, id) => {
+      const patches = {
+        ...(publicMetadata !== undefined ? { publicMetadata: publicMetadata as MetadataPatch } : {}),
+        ...(privateMetadata !== undefined ? { privateMetadata: privateMetadata as MetadataPatch } : {}),
+      };
+      return {
+        operation: { kind: 'update-metadata', id, organizationId, userId, ...patches },
+        send: () => client.updateMembershipMetadata({ organizationId, userId, ...patches }),
+      };
+    },
+  ) as UseUpdateMembershipMetadataResult<TPublic, TPrivate>;
+}

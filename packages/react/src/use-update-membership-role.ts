@@ -1,0 +1,46 @@
+import type { Metadata } from '@roster/core';
+import { rolePermissionKeys } from '@roster/core';
+import { useRosterContext } from './roster-context';
+import type { MembershipMutationResult } from './use-membership-mutation';
+import { useMembershipMutation } from './use-membership-mutation';
+import { useOrganizationRoles } from './use-organization-roles';
+
+/** What `trigger` of {@link useUpdateMembershipRole} takes. */
+export interface UpdateMembershipRoleArgs {
+  userId: string;
+  /** The new role key, e.g. `org:admin`. */
+  role: string;
+}
+
+/** What {@link useUpdateMembershipRole} returns. */
+export type UseUpdateMembershipRoleResult<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipMutationResult<UpdateMembershipRoleArgs, TPublic, TPrivate>;
+
+/**
+ * Changes a member's role, optimistically: every cached view of the organization shows the new
+ * role (with its name and permissions when the roles are known) as soon as `trigger` is called; a
+ * view filtered by role drops the member if the new role is outside its filter.
+ */
+export function useUpdateMembershipRole<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+>(organizationId: string): UseUpdateMembershipRoleResult<TPublic, TPrivate> {
+  const { client, store } = useRosterContext('useUpdateMembershipRole');
+  const roles = useOrganizationRoles().data;
+  return useMembershipMutation<UpdateMembershipRoleArgs>(store, ({ userId, role }, id) => {
+    const known = roles?.find((r) => r.key === role);
+    return {
+      operation: {
+        kind: 'update-role',
+        id,
+        organizationId,
+        userId,
+        role,
+        ...(known ? { roleName: known.name, permissions: rolePermissionKeys(known) } : {}),
+      },
+      send: () => client.updateMembership({ organizationId, userId, role }),
+    };
+  }) as UseUpdateMembershipRoleResult<TPublic, TPrivate>;
+}

@@ -1,0 +1,2 @@
+// The in-memory client the hook tests run against.
+export { createMemoryClient } from '../../../core/src/memory-client';
