@@ -57,17 +57,19 @@ export function toPublicUser(value: unknown): Record<string, unknown> | null {
   return out;
 }
 
-/** A user list (`{ data, total_count }` or a bare array, as Clerk returns) reduced to public users. */
-export function toPublicUserList(value: unknown): { data: Record<string, unknown>[]; total_count: number } {
-  const items = Array.isArray(value)
-    ? value
-    : isPlainObject(value) && Array.isArray(value.data)
-      ? value.data
-      : [];
-  const data = items.map(toPublicUser).filter((user): user is Record<string, unknown> => user !== null);
-  const totalCount =
-    isPlainObject(value) && typeof value.total_count === 'number' ? value.total_count : data.length;
-  return { data, total_count: totalCount };
+/**
+ * A user list reduced to public users, in the shape upstream sent: a bare array (as Clerk answers
+ * `GET /users`) or `{ data, total_count }`.
+ */
+export function toPublicUserList(value: unknown): unknown {
+  const publicUsers = (items: unknown[]) =>
+    items.map(toPublicUser).filter((user): user is Record<string, unknown> => user !== null);
+  if (Array.isArray(value)) return publicUsers(value);
+  if (isPlainObject(value) && Array.isArray(value.data)) {
+    const data = publicUsers(value.data);
+    return { data, total_count: typeof value.total_count === 'number' ? value.total_count : data.length };
+  }
+  return [];
 }
 
 /**

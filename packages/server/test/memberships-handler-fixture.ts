@@ -1,5 +1,7 @@
 // Shared setup of the handler tests: an upstream Backend API that records what reaches it, and
 // request builders for a browser on the app's origin.
+import type { SeedData, SeedUser } from '@roster/core';
+import { createBackendApi } from '../src/backend-api';
 import {
   createMembershipsHandler,
   type MembershipsHandler,
@@ -31,59 +33,75 @@ export interface UpstreamRequest {
   body: unknown;
 }
 
-const NOW = Date.UTC(2026, 0, 1);
+const JAN_2026 = Date.UTC(2026, 0, 1);
 
-function organization(id: string) {
+function user(id: string, firstName: string, lastName: string, offset: number): SeedUser {
   return {
-    object: 'organization',
     id,
-    name: id,
-    slug: id,
-    has_image: false,
-    max_allowed_memberships: 0,
-    admin_delete_enabled: true,
-    public_metadata: { plan: 'pro' },
-    private_metadata: { billing_id: 'cus_secret_org' },
-    created_at: NOW,
-    updated_at: NOW,
+    firstName,
+    lastName,
+    emailAddress: `${firstName.toLowerCase()}@acme.test`,
+    phoneNumber: `+1555000${String(offset).padStart(4, '0')}`,
+    createdAt: JAN_2026 + offset,
   };
-}
-
-function membership(organizationId: string, userId: string, role: string) {
-  return {
-    object: 'organization_membership',
-    id: `orgmem_${userId}`,
-    role,
-    role_name: role === 'org:admin' ? 'Admin' : 'Member',
-    permissions: role === 'org:admin' ? ADMIN.permissions : MEMBER.permissions,
-    public_metadata: { team: 'core' },
-    private_metadata: { salary_band: 'secret_band' },
-    organization: organization(organizationId),
-    public_user_data: {
-      user_id: userId,
-      first_name: userId.slice(5),
-      last_name: null,
-      image_url: 'https://img.test/a.png',
-      has_image: false,
-      identifier: `${userId.slice(5)}@acme.test`,
-    },
-    created_at: NOW,
-    updated_at: NOW,
-  };
-}
-
-function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
 }
 
 /**
- * A stand-in for the Backend API that answers every route the handler forwards with fixed,
- * private-metadata-laden data, checks the secret key, and records each request.
+ * Acme with an admin (Alice), two members (Bob, Carl), and private metadata on the organization and
+ * on every membership; Dana belongs to no organization; org_other has its own admin.
+ */
+export const HANDLER_TEST_SEED: SeedData = {
+  users: [
+    user('user_alice', 'Alice', 'Smith', 1),
+    user('user_bob', 'Bob', 'Jones', 2),
+    user('user_carl', 'Carl', 'Berg', 3),
+    user('user_dana', 'Dana', 'Lee', 4),
+    user('user_omar', 'Omar', 'Khan', 5),
+  ],
+  organizations: [
+    {
+      id: 'org_acme',
+      name: 'Acme',
+      slug: 'acme',
+      publicMetadata: { plan: 'pro' },
+      privateMetadata: { billing_id: 'cus_secret_org' },
+      createdAt: JAN_2026,
+    },
+    {
+      id: OTHER_ORGANIZATION,
+      name: 'Other',
+      slug: 'other',
+      privateMetadata: { billing_id: 'cus_secret_other' },
+      createdAt: JAN_2026,
+    },
+  ],
+  memberships: ['user_alice', 'user_bob', 'user_carl']
+    .map((userId, index) => ({
+      organizationId: 'org_acme',
+      userId,
+      role: index === 0 ? 'org:admin' : 'org:member',
+      publicMetadata: { team: 'core' },
+      privateMetadata: { salary_band: 'secret_band' },
+      createdAt: JAN_2026 + 100 + index,
+    }))
+    .concat([
+      {
+        organizationId: OTHER_ORGANIZATION,
+        userId: 'user_omar',
+        role: 'org:admin',
+        publicMetadata: {},
+        privateMetadata: { salary_band: 'secret_band' },
+        createdAt: JAN_2026 + 200,
+      },
+    ]),
+};
+
+/**
+ * The local Backend API (in memory, {@link HANDLER_TEST_SEED}) as the handler's upstream, recording
+ * every request that reaches it. `setOverride` answers requests in its place (upstream faults).
  */
 export function createRecordingUpstream() {
+  const backend = createBackendApi({ secretKey: SECRET_KEY, seed: HANDLER_TEST_SEED });
   const requests: UpstreamRequest[] = [];
   let override: ((request: UpstreamRequest) => Response | undefined) | undefined;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -99,78 +117,15 @@ export function createRecordingUpstream() {
     requests.push(request);
     const overridden = override?.(request);
     if (overridden) return overridden;
-    if (request.authorization !== `Bearer ${SECRET_KEY}`) {
-      return json(
-        { errors: [{ code: 'clerk_key_invalid', message: 'bad key', long_message: 'bad key' }] },
-        401,
-      );
-    }
-    const path = url.pathname.replace(/^\/v1/, '');
-    let match = /^\/organizations\/([^/]+)\/memberships$/.exec(path);
-    if (match?.[1]) {
-      const org = match[1];
-      if (request.method === 'GET') {
-        return json({
-          data: [membership(org, 'user_alice', 'org:admin'), membership(org, 'user_bob', 'org:member')],
-          total_count: 2,
-        });
-      }
-      const body = request.body as { user_id: string; role: string };
-      return json(membership(org, body.user_id, body.role));
-    }
-    match = /^\/organizations\/([^/]+)\/memberships\/([^/]+)(\/metadata)?$/.exec(path);
-    if (match?.[1] && match[2]) {
-      const role = (request.body as { role?: string } | undefined)?.role ?? 'org:member';
-      return json(membership(match[1], match[2], role));
-    }
-    match = /^\/users\/([^/]+)\/organization_memberships$/.exec(path);
-    if (match?.[1]) return json({ data: [membership('org_acme', match[1], 'org:admin')], total_count: 1 });
-    if (path === '/organization_roles') {
-      return json({
-        data: [{ object: 'role', id: 'role_admin', key: 'org:admin', name: 'Admin', permissions: [] }],
-        total_count: 1,
-      });
-    }
-    if (path === '/users') {
-      return json([
-        {
-          object: 'user',
-          id: 'user_dana',
-          first_name: 'Dana',
-          last_name: 'Lee',
-          username: null,
-          image_url: 'https://img.test/d.png',
-          has_image: false,
-          primary_email_address_id: 'idn_primary',
-          email_addresses: [
-            {
-              object: 'email_address',
-              id: 'idn_primary',
-              email_address: 'dana@acme.test',
-              verification: { status: 'verified' },
-            },
-            { object: 'email_address', id: 'idn_other', email_address: 'dana.private@home.test' },
-          ],
-          phone_numbers: [{ id: 'idn_phone', phone_number: '+15550001111' }],
-          public_metadata: {},
-          private_metadata: { ssn: 'secret_ssn' },
-          unsafe_metadata: {},
-          password_enabled: true,
-          last_sign_in_at: NOW,
-          created_at: NOW,
-          updated_at: NOW,
-        },
-      ]);
-    }
-    return json(
-      { errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'not found' }] },
-      404,
+    return backend.fetch(
+      new Request(url, { method: request.method, headers, ...(text ? { body: text } : {}) }),
     );
   };
   return {
     fetch: fetch as typeof globalThis.fetch,
     requests,
-    /** Answer the next matching requests yourself (return undefined to fall through). */
+    backend,
+    /** Answer requests in the backend's place (return undefined to let the backend answer). */
     setOverride(next: typeof override) {
       override = next;
     },
