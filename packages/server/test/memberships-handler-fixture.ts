@@ -1,6 +1,6 @@
 // Shared setup of the handler tests: an upstream Backend API that records what reaches it, and
 // request builders for a browser on the app's origin.
-import type { SeedData, SeedUser } from '@roster/core';
+import type { SeedData, SeedMembership, SeedUser } from '@roster/core';
 import { createBackendApi } from '../src/backend-api';
 import {
   createMembershipsHandler,
@@ -75,25 +75,25 @@ export const HANDLER_TEST_SEED: SeedData = {
       createdAt: JAN_2026,
     },
   ],
-  memberships: ['user_alice', 'user_bob', 'user_carl']
-    .map((userId, index) => ({
-      organizationId: 'org_acme',
-      userId,
-      role: index === 0 ? 'org:admin' : 'org:member',
-      publicMetadata: { team: 'core' },
-      privateMetadata: { salary_band: 'secret_band' },
-      createdAt: JAN_2026 + 100 + index,
-    }))
-    .concat([
-      {
-        organizationId: OTHER_ORGANIZATION,
-        userId: 'user_omar',
-        role: 'org:admin',
-        publicMetadata: {},
+  memberships: [
+    ...['user_alice', 'user_bob', 'user_carl'].map(
+      (userId, index): SeedMembership => ({
+        organizationId: 'org_acme',
+        userId,
+        role: index === 0 ? 'org:admin' : 'org:member',
+        publicMetadata: { team: 'core' },
         privateMetadata: { salary_band: 'secret_band' },
-        createdAt: JAN_2026 + 200,
-      },
-    ]),
+        createdAt: JAN_2026 + 100 + index,
+      }),
+    ),
+    {
+      organizationId: OTHER_ORGANIZATION,
+      userId: 'user_omar',
+      role: 'org:admin',
+      privateMetadata: { salary_band: 'secret_band' },
+      createdAt: JAN_2026 + 200,
+    },
+  ],
 };
 
 /**
