@@ -21,15 +21,14 @@ export async function startBackendTestServer(options: BackendApiOptions = {}): P
     api,
     url: listening.url,
     clerk,
-    request: (path, init = {}) =>
-      fetch(`${listening.url}/v1${path}`, {
-        ...init,
-        headers: {
-          Authorization: `Bearer ${secretKey}`,
-          ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...Object.fromEntries(new Headers(init.headers).entries()),
-        },
-      }),
+    request: (path, init = {}) => {
+      const headers = new Headers({ Authorization: `Bearer ${secretKey}` });
+      if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+      new Headers(init.headers).forEach((value, name) => {
+        headers.set(name, value);
+      });
+      return fetch(`${listening.url}/v1${path}`, { ...init, headers });
+    },
     close: async () => {
       await listening.close();
       api.close();
