@@ -236,10 +236,14 @@ function checkAccess(route: Route, caller: MembershipsHandlerCaller, method: str
   }
   if (route.access === 'signed-in') return;
   if (caller.organizationId === null) throw missingPermission(PERMISSION_READ_MEMBERSHIPS);
+  const ownMembership = route.userId !== undefined && route.userId === caller.userId;
+  // Leaving: any member may delete their own membership (upstream keeps the last admin in).
+  if (method === 'DELETE' && ownMembership) return;
   const permission = route.access === 'read' ? PERMISSION_READ_MEMBERSHIPS : PERMISSION_MANAGE_MEMBERSHIPS;
   if (!caller.permissions.includes(permission)) throw missingPermission(permission);
-  if (method === 'DELETE' && route.userId === caller.userId) {
-    throw forbidden('You cannot remove yourself from the organization here; leave it instead.');
+  // The permission policy's `self` rule: nobody changes their own role from the members page.
+  if (method === 'PATCH' && ownMembership && route.body === UPDATE_ROLE_BODY) {
+    throw forbidden('You cannot change your own role.');
   }
 }
 

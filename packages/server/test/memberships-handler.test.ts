@@ -22,12 +22,12 @@ const ROUTES = [
     path: MEMBERSHIPS,
     body: { user_id: 'user_dana', role: 'org:member' },
   },
-  { name: 'change role', method: 'PATCH', path: `${MEMBERSHIPS}/user_bob`, body: { role: 'org:admin' } },
-  { name: 'remove member', method: 'DELETE', path: `${MEMBERSHIPS}/user_bob` },
+  { name: 'change role', method: 'PATCH', path: `${MEMBERSHIPS}/user_carl`, body: { role: 'org:admin' } },
+  { name: 'remove member', method: 'DELETE', path: `${MEMBERSHIPS}/user_carl` },
   {
     name: 'update metadata',
     method: 'PATCH',
-    path: `${MEMBERSHIPS}/user_bob/metadata`,
+    path: `${MEMBERSHIPS}/user_carl/metadata`,
     body: { public_metadata: { team: 'x' } },
   },
   { name: 'list own memberships', method: 'GET', path: '/users/user_alice/organization_memberships' },
@@ -155,11 +155,24 @@ describe('given an admin of the active organization', () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
-  it('when they try to remove themselves, it answers 403 and forwards nothing', async () => {
+  it('when they change their own role, it answers 403 and forwards nothing', async () => {
+    const { handler, upstream } = createTestHandler(ADMIN);
+    const response = await handler(
+      browserRequest('PATCH', `${MEMBERSHIPS}/user_alice`, { body: { role: 'org:member' } }),
+    );
+    expect(response.status).toBe(403);
+    expect((await firstError(response)).code).toBe('authorization_invalid');
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('when the last admin tries to leave, upstream refuses and the membership stays', async () => {
     const { handler, upstream } = createTestHandler(ADMIN);
     const response = await handler(browserRequest('DELETE', `${MEMBERSHIPS}/user_alice`));
-    expect(response.status).toBe(403);
-    expect(upstream.requests).toHaveLength(0);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const list = await handler(browserRequest('GET', `${MEMBERSHIPS}?user_id=user_alice`));
+    expect(((await list.json()) as { total_count: number }).total_count).toBe(1);
+    expect(upstream.requests[0]?.method).toBe('DELETE');
   });
 });
 
@@ -181,6 +194,17 @@ describe('given a plain member (read permission only)', () => {
       expect(upstream.requests).toHaveLength(0);
     },
   );
+});
+
+describe('given a plain member leaving', () => {
+  it('when they delete their own membership, it is forwarded and they are gone', async () => {
+    const { handler, upstream } = createTestHandler(MEMBER);
+    const response = await handler(browserRequest('DELETE', `${MEMBERSHIPS}/user_bob`));
+    expect(response.status).toBe(200);
+    expect(upstream.requests.map((r) => r.method)).toEqual(['DELETE']);
+    const list = await handler(browserRequest('GET', `${MEMBERSHIPS}?user_id=user_bob`));
+    expect(((await list.json()) as { total_count: number }).total_count).toBe(0);
+  });
 });
 
 describe('given a caller without any membership permission', () => {
