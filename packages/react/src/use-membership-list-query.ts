@@ -137,8 +137,8 @@ export function useMembershipListQuery(config: MembershipListQueryConfig): Membe
   const infiniteKey = identity !== null && infinite ? unstable_serialize(() => pageKey(1)) : null;
 
   const serverPages: (AnyPage | undefined)[] = useMemo(
-    () => (infinite ? (loadMore.data ?? []) : [paged.data]),
-    [infinite, loadMore.data, paged.data],
+    () => (identity === null ? [] : infinite ? (loadMore.data ?? []) : [paged.data]),
+    [identity, infinite, loadMore.data, paged.data],
   );
 
   // Subscribe to the pending operations that can change this view: those on members it shows, and
