@@ -101,13 +101,18 @@ function asciiSlug(name: string): string {
   return slug;
 }
 
+/** `first.last` in lowercase ASCII: the local part of a demo email. */
+function emailBase(firstName: string, lastName: string): string {
+  return `${asciiSlug(firstName)}.${asciiSlug(lastName)}`;
+}
+
 /** Builds unique users across all organizations (unique IDs, emails, usernames and phones). */
 class DemoUserFactory {
   private readonly ids = new Set<string>();
-  private readonly emails = new Set<string>();
-  private readonly usernames = new Set<string>();
-  private readonly phones = new Set<string>();
-  private readonly nextSuffix = new Map<string, number>();
+  private readonly phones = new Set<number>();
+  private readonly emailCounts = new Map<string, Map<string, number>>();
+  private readonly usernameCounts = new Map<string, number>();
+  private readonly pairKeys = new Map<string, string[]>();
 
   constructor(private readonly now: number) {}
 
@@ -119,7 +124,7 @@ class DemoUserFactory {
       firstName,
       lastName,
       username: this.username(`${asciiSlug(firstName)}${asciiSlug(lastName).slice(0, 1)}`),
-      emailAddress: this.email(firstName, lastName, domain),
+      emailAddress: this.email(emailBase(firstName, lastName), domain),
       phoneNumber: null,
       createdAt,
       lastActiveAt: this.now - 2 * 60 * 60 * 1000,
@@ -128,20 +133,29 @@ class DemoUserFactory {
 
   /** A random user created at `createdAt` (before they join), active since with 85% probability. */
   random(random: Random, domain: string, createdAt: number): SeedUser {
-    const firstName = pick(random, DEMO_FIRST_NAMES);
-    const lastName = pick(random, DEMO_LAST_NAMES);
+    const firstIndex = Math.floor(random() * DEMO_FIRST_NAMES.length);
+    const lastIndex = Math.floor(random() * DEMO_LAST_NAMES.length);
+    const firstName = DEMO_FIRST_NAMES[firstIndex] ?? 'Sam';
+    const lastName = DEMO_LAST_NAMES[lastIndex] ?? 'Lee';
+    // The same name pair reuses the same key strings (cheap lookups at 100 000 users).
+    const pair = firstIndex * DEMO_LAST_NAMES.length + lastIndex;
     const user: SeedUser = {
       id: randomId(random, 'user', this.ids),
       firstName,
       lastName,
       username: null,
-      emailAddress: this.email(firstName, lastName, domain),
+      emailAddress: this.email(
+        this.pairKey(domain, pair, () => emailBase(firstName, lastName)),
+        domain,
+      ),
       phoneNumber: null,
       createdAt,
       lastActiveAt: random() < 0.85 ? between(random, createdAt, this.now) : null,
     };
     if (random() < 0.35) {
-      user.username = this.username(`${asciiSlug(firstName)}_${asciiSlug(lastName)}`);
+      user.username = this.username(
+        this.pairKey('username', pair, () => `${asciiSlug(firstName)}_${asciiSlug(lastName)}`),
+      );
     }
     if (random() < 0.4) user.phoneNumber = this.phone(random);
     if (random() < 0.03) {
@@ -152,33 +166,49 @@ class DemoUserFactory {
     return user;
   }
 
-  private email(firstName: string, lastName: string, domain: string): string {
-    const local = `${asciiSlug(firstName)}.${asciiSlug(lastName)}`;
-    return this.unique(this.emails, `${local}@${domain}`, (n) => `${local}${n === 1 ? '' : n}@${domain}`);
+  /**
+   * `base@domain`, then `base2@domain`, `base3@domain`, ... Bases contain no digits, so a numbered
+   * address can never equal another base's address: counting per base keeps addresses unique.
+   */
+  private email(base: string, domain: string): string {
+    let counts = this.emailCounts.get(domain);
+    if (!counts) {
+      counts = new Map();
+      this.emailCounts.set(domain, counts);
+    }
+    const n = (counts.get(base) ?? 0) + 1;
+    counts.set(base, n);
+    return n === 1 ? `${base}@${domain}` : `${base}${n}@${domain}`;
   }
 
+  /** A key string built once per (space, name pair) and reused. */
+  private pairKey(space: string, pair: number, build: () => string): string {
+    let keys = this.pairKeys.get(space);
+    if (!keys) {
+      keys = [];
+      this.pairKeys.set(space, keys);
+    }
+    let key = keys[pair];
+    if (key === undefined) {
+      key = build();
+      keys[pair] = key;
+    }
+    return key;
+  }
+
+  /** `base`, then `base2`, `base3`, ... (unique for the same reason as emails). */
   private username(base: string): string {
-    return this.unique(this.usernames, base, (n) => (n === 1 ? base : `${base}${n}`));
+    const n = (this.usernameCounts.get(base) ?? 0) + 1;
+    this.usernameCounts.set(base, n);
+    return n === 1 ? base : `${base}${n}`;
   }
 
   private phone(random: Random): string {
     for (;;) {
-      const phone = `+1555${String(between(random, 0, 10_000_000)).padStart(7, '0')}`;
-      if (!this.phones.has(phone)) {
-        this.phones.add(phone);
-        return phone;
-      }
-    }
-  }
-
-  /** The first free `candidate(n)` for n = 1, 2, ...; remembers where each base left off. */
-  private unique(taken: Set<string>, base: string, candidate: (n: number) => string): string {
-    for (let n = this.nextSuffix.get(base) ?? 1; ; n++) {
-      const value = candidate(n);
-      if (!taken.has(value)) {
-        taken.add(value);
-        this.nextSuffix.set(base, n + 1);
-        return value;
+      const number = between(random, 0, 10_000_000);
+      if (!this.phones.has(number)) {
+        this.phones.add(number);
+        return `+1555${String(number).padStart(7, '0')}`;
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { ListMembershipsParams, MembershipOrderField } from './client';
 import { paramInvalidError } from './memory-client-errors';
-import type { StoredMembership, StoredUser } from './memory-store';
+import type { StoredMembership, StoredUser } from './memory-records';
 import { readPaging } from './paging-params';
 
 /** The most values an array filter accepts (the Backend API's limit). */

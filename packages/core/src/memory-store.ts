@@ -21,54 +21,20 @@ import {
   paramMissingError,
   resourceNotFoundError,
 } from './memory-client-errors';
+import {
+  createStoredUser,
+  type StoredMembership,
+  type StoredOrganization,
+  type StoredUser,
+  toOrganizationModel,
+  toPublicUserData,
+  toUserModel,
+} from './memory-records';
 import { mergeMetadata } from './metadata-merge';
-import type {
-  Metadata,
-  Organization,
-  OrganizationMembership,
-  OrganizationMemberships,
-  PublicUserData,
-  Role,
-  Roles,
-  User,
-  Users,
-} from './models';
+import type { Metadata, OrganizationMembership, OrganizationMemberships, Role, Roles, Users } from './models';
 import { readPaging } from './paging-params';
 import { DEFAULT_ROLES, isAdminPermissionSet, rolePermissionKeys } from './roles';
-import type { SeedData, SeedOrganization, SeedUser } from './seed';
-
-/** The picture Clerk shows for a user or organization without one. */
-const DEFAULT_IMAGE_URL = 'https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9';
-
-/** A user as the store keeps it: the seed plus precomputed search and sort keys. */
-export interface StoredUser {
-  seed: SeedUser;
-  /** Lowercase username (usernames compare case-insensitively), or null. */
-  usernameKey: string | null;
-  /** Lowercase: user ID, full name, username, email, phone and web3 wallet (what `query` searches). */
-  searchText: string;
-  /** Lowercase `first last` (what `nameQuery` searches). */
-  nameText: string;
-  emailAddressId: string;
-}
-
-/** A membership as the store keeps it (the organization and user are joined when read). */
-export interface StoredMembership {
-  id: string;
-  organizationId: string;
-  userId: string;
-  role: string;
-  publicMetadata: Metadata;
-  privateMetadata: Metadata;
-  createdAt: number;
-  updatedAt: number;
-}
-
-interface StoredOrganization {
-  seed: SeedOrganization;
-  /** Members by user ID, in insertion order. */
-  members: Map<string, StoredMembership>;
-}
+import type { SeedData } from './seed';
 
 function isPlainObject(value: unknown): value is Metadata {
   if (value === null || typeof value !== 'object') return false;
@@ -95,21 +61,6 @@ function readMetadataParam(value: unknown, paramName: string): Metadata | undefi
   return value;
 }
 
-function storedUser(seed: SeedUser, index: number): StoredUser {
-  const fullName = [seed.firstName, seed.lastName].filter((part) => part).join(' ');
-  const searchText = [seed.id, fullName, seed.username, seed.emailAddress, seed.phoneNumber, seed.web3Wallet]
-    .filter((part) => part)
-    .join('\n')
-    .toLowerCase();
-  return {
-    seed,
-    usernameKey: seed.username ? seed.username.toLowerCase() : null,
-    searchText,
-    nameText: `${seed.firstName ?? ''} ${seed.lastName ?? ''}`.toLowerCase(),
-    emailAddressId: `idn_${index.toString(36).padStart(8, '0')}`,
-  };
-}
-
 /**
  * The in-memory Backend API: users, organizations, roles and memberships with the Backend API's
  * validation and rules (unknown resources, duplicates, unknown roles, the membership quota, the
@@ -129,7 +80,7 @@ export class MemoryStore {
     for (const role of data.roles ?? structuredClone(DEFAULT_ROLES as Role[])) this.roles.set(role.key, role);
     data.users.forEach((user, index) => {
       if (this.users.has(user.id)) throw new Error(`createMemoryClient: duplicate seed user ${user.id}`);
-      this.users.set(user.id, storedUser(user, index));
+      this.users.set(user.id, createStoredUser(user, index));
     });
     for (const organization of data.organizations) {
       if (this.organizations.has(organization.id)) {
@@ -263,7 +214,7 @@ export class MemoryStore {
         b.seed.createdAt - a.seed.createdAt || (a.seed.id < b.seed.id ? 1 : a.seed.id > b.seed.id ? -1 : 0),
     );
     return {
-      data: matching.slice(offset, offset + limit).map((user) => this.toUserModel(user)),
+      data: matching.slice(offset, offset + limit).map((user) => toUserModel(user)),
       totalCount: matching.length,
     };
   }
@@ -334,59 +285,6 @@ export class MemoryStore {
     }
   }
 
-  private toOrganizationModel(organization: StoredOrganization): Organization {
-    const seed = organization.seed;
-    const model: Organization = {
-      object: 'organization',
-      id: seed.id,
-      name: seed.name,
-      slug: seed.slug,
-      imageUrl: DEFAULT_IMAGE_URL,
-      hasImage: false,
-      maxAllowedMemberships: seed.maxAllowedMemberships ?? 0,
-      adminDeleteEnabled: seed.adminDeleteEnabled ?? true,
-      publicMetadata: structuredClone(seed.publicMetadata ?? {}),
-      privateMetadata: structuredClone(seed.privateMetadata ?? {}),
-      createdAt: seed.createdAt,
-      updatedAt: seed.createdAt,
-    };
-    if (seed.createdBy !== undefined) model.createdBy = seed.createdBy;
-    return model;
-  }
-
-  private toPublicUserData(user: StoredUser): PublicUserData {
-    const seed = user.seed;
-    const imageUrl = seed.imageUrl ?? DEFAULT_IMAGE_URL;
-    return {
-      userId: seed.id,
-      firstName: seed.firstName,
-      lastName: seed.lastName,
-      profileImageUrl: imageUrl,
-      imageUrl,
-      hasImage: seed.imageUrl !== undefined,
-      identifier: seed.emailAddress,
-      username: seed.username ?? null,
-      banned: false,
-    };
-  }
-
-  private toUserModel(user: StoredUser): User {
-    const seed = user.seed;
-    return {
-      object: 'user',
-      id: seed.id,
-      firstName: seed.firstName,
-      lastName: seed.lastName,
-      username: seed.username ?? null,
-      imageUrl: seed.imageUrl ?? DEFAULT_IMAGE_URL,
-      hasImage: seed.imageUrl !== undefined,
-      primaryEmailAddressId: user.emailAddressId,
-      emailAddresses: [{ id: user.emailAddressId, emailAddress: seed.emailAddress }],
-      createdAt: seed.createdAt,
-      updatedAt: seed.createdAt,
-    };
-  }
-
   private toModel(membership: StoredMembership): OrganizationMembership {
     const organization = this.organizations.get(membership.organizationId);
     const user = this.users.get(membership.userId);
@@ -399,8 +297,8 @@ export class MemoryStore {
       permissions: role ? rolePermissionKeys(role) : [],
       publicMetadata: structuredClone(membership.publicMetadata),
       privateMetadata: structuredClone(membership.privateMetadata),
-      organization: this.toOrganizationModel(organization),
-      publicUserData: this.toPublicUserData(user),
+      organization: toOrganizationModel(organization),
+      publicUserData: toPublicUserData(user),
       createdAt: membership.createdAt,
       updatedAt: membership.updatedAt,
     };

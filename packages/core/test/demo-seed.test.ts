@@ -142,10 +142,13 @@ describe('given a members option', () => {
     ).toEqual([DEMO_IDS.adminUserId, DEMO_IDS.memberUserId]);
   });
 
-  it('when asking for 100 000 members, it builds them with unique IDs and emails', () => {
+  it('when asking for 100 000 members, it builds them with unique IDs, emails and usernames', () => {
     const seed = createDemoSeed({ members: 100_000 });
     expect(membersOf(seed, DEMO_IDS.organizationId)).toHaveLength(100_000);
     expect(new Set(seed.users.map((u) => u.id)).size).toBe(seed.users.length);
     expect(new Set(seed.users.map((u) => u.emailAddress)).size).toBe(seed.users.length);
-  });
+    const usernames = seed.users.map((u) => u.username).filter(Boolean);
+    expect(new Set(usernames).size).toBe(usernames.length);
+    // A generous limit: this builds 100 000 users, and CI machines are shared (not a timing assertion).
+  }, 60_000);
 });
