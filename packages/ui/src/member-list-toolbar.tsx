@@ -99,21 +99,30 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
     const onQueryChangeRef = useRef(onQueryChange);
     onQueryChangeRef.current = onQueryChange;
 
-    // A controlled query changed from outside (e.g. "Clear search" in the empty state): show it.
+    // The query we last reported: its echo through a controlled `query` must not overwrite what
+    // has been typed since. Any other change came from outside (e.g. "Clear search"): show it.
+    const reported = useRef(query ?? defaultQuery);
     useEffect(() => {
-      if (query !== undefined) setTyped(query);
+      if (query !== undefined && query !== reported.current) {
+        reported.current = query;
+        setTyped(query);
+      }
     }, [query]);
+    const report = (next: string) => {
+      reported.current = next;
+      onQueryChangeRef.current?.(next);
+    };
     useEffect(() => () => clearTimeout(timer.current), []);
 
     const type = (next: string) => {
       setTyped(next);
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => onQueryChangeRef.current?.(next), debounceMs);
+      timer.current = setTimeout(() => report(next), debounceMs);
     };
     const clear = () => {
       setTyped('');
       clearTimeout(timer.current);
-      onQueryChange?.('');
+      report('');
     };
 
     const [roleState, setRoleState] = useState(defaultRoleFilter ?? null);

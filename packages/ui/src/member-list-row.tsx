@@ -1,0 +1,238 @@
+import {
+  getMembershipPermissions,
+  isMembershipAdmin,
+  type OrganizationMembership,
+  type PolicyReason,
+  type PolicyViewer,
+  type Role,
+} from '@roster/core';
+import { memo, type ReactNode, useId, useMemo } from 'react';
+import { useLocalization } from './localization';
+import { getMemberDisplayName } from './member-display-name';
+import type {
+  MemberListActionsContext,
+  MemberListCellContext,
+  MemberListColumn,
+  MemberListRowContext,
+  MemberListRowRenderContext,
+} from './member-list-columns';
+import { RoleSelect } from './role-select';
+import { visuallyHidden } from './visually-hidden';
+
+/** The parts of a row, stamped `data-roster-slot="member-list-<slot>"`. */
+export type MemberListRowSlot =
+  | 'row'
+  | 'cell'
+  | 'avatar'
+  | 'name'
+  | 'you-badge'
+  | 'identifier'
+  | 'joined'
+  | 'remove'
+  | 'remove-reason';
+
+/** Props of {@link MemberListRow}. Memoized: it re-renders only when one of these changes. */
+export interface MemberListRowProps {
+  member: OrganizationMembership;
+  columns: readonly MemberListColumn[];
+  isViewer: boolean;
+  isPending: boolean;
+  /** The viewer and their permissions in the organization (`null` while unknown: read-only). */
+  viewer: PolicyViewer | null;
+  /** The organization's admin count, for the last-admin rule (pass it to admin rows only). */
+  adminCount?: number | undefined;
+  roles: readonly Role[];
+  /** Locale for the joined date. */
+  locale?: string | undefined;
+  onRoleChange: (member: OrganizationMembership, roleKey: string) => void;
+  onRemoveRequest: (member: OrganizationMembership, trigger: HTMLElement | null) => void;
+  renderRow?: ((context: MemberListRowRenderContext) => ReactNode) | undefined;
+  renderCell?: Partial<Record<string, (context: MemberListCellContext) => ReactNode>> | undefined;
+  renderActions?: ((context: MemberListActionsContext) => ReactNode) | undefined;
+  classNames?: Partial<Record<MemberListRowSlot, string>> | undefined;
+}
+
+/** One member's row: its cells in column order, or your `renderRow`. */
+export const MemberListRow = memo(function MemberListRow({
+  member,
+  columns,
+  isViewer,
+  isPending,
+  viewer,
+  adminCount,
+  roles,
+  locale,
+  onRoleChange,
+  onRemoveRequest,
+  renderRow,
+  renderCell,
+  renderActions,
+  classNames,
+}: MemberListRowProps) {
+  const text = useLocalization();
+  const reasonId = useId();
+  const permissions = useMemo(
+    () =>
+      getMembershipPermissions({
+        viewer,
+        target: member,
+        roles,
+        ...(adminCount !== undefined && { adminCount }),
+      }),
+    [viewer, member, roles, adminCount],
+  );
+  const name = getMemberDisplayName(member);
+  const context: MemberListRowContext = { member, name, isViewer, isPending, permissions };
+  const user = member.publicUserData;
+
+  const requestRemove = (trigger: HTMLElement | null) => onRemoveRequest(member, trigger);
+
+  const defaultActions = (() => {
+    // The viewer's own row offers to leave (the policy's `self` only means "not removed by you"),
+    // blocked when they are the last admin; other rows offer removal, shown disabled with the
+    // reason for the last admin and hidden when the viewer may not manage members.
+    const leaving = isViewer;
+    let blockedBy: PolicyReason | null;
+    if (leaving) {
+      if (!permissions.canManage) return null;
+      blockedBy =
+        isMembershipAdmin(member) && adminCount !== undefined && adminCount <= 1 ? 'last-admin' : null;
+    } else {
+      blockedBy = permissions.reasons.remove;
+      if (blockedBy !== null && blockedBy !== 'last-admin') return null;
+    }
+    const blocked = blockedBy !== null;
+    return (
+      <>
+        <button
+          type="button"
+          aria-label={leaving ? text.leaveOrganization : text.removeMember(name)}
+          aria-disabled={blocked || undefined}
+          aria-describedby={blocked ? reasonId : undefined}
+          data-disabled={blocked ? '' : undefined}
+          data-roster-slot="member-list-remove"
+          className={classNames?.remove}
+          onClick={(event) => {
+            if (!blocked) requestRemove(event.currentTarget);
+          }}
+        >
+          {leaving ? text.leaveOrganization : text.remove}
+        </button>
+        {blockedBy && (
+          <span
+            id={reasonId}
+            data-roster-slot="member-list-remove-reason"
+            className={classNames?.['remove-reason']}
+            style={visuallyHidden}
+          >
+            {text.reasons[blockedBy]}
+          </span>
+        )}
+      </>
+    );
+  })();
+
+  const defaultCell = (column: MemberListColumn): ReactNode => {
+    if (column.render) return column.render(context);
+    switch (column.id) {
+      case 'avatar':
+        return user?.hasImage && user.imageUrl ? (
+          <img
+            src={user.imageUrl}
+            alt=""
+            width={32}
+            height={32}
+            data-roster-slot="member-list-avatar"
+            className={classNames?.avatar}
+          />
+        ) : (
+          <span aria-hidden="true" data-roster-slot="member-list-avatar" className={classNames?.avatar}>
+            {initials(name)}
+          </span>
+        );
+      case 'name':
+        return (
+          <span data-roster-slot="member-list-name" className={classNames?.name}>
+            {name}
+            {isViewer && (
+              <span data-roster-slot="member-list-you-badge" className={classNames?.['you-badge']}>
+                {text.youBadge}
+              </span>
+            )}
+          </span>
+        );
+      case 'identifier':
+        return (
+          <span data-roster-slot="member-list-identifier" className={classNames?.identifier}>
+            {user?.identifier ?? ''}
+          </span>
+        );
+      case 'role': {
+        const reason = permissions.reasons.changeRole;
+        return (
+          <RoleSelect
+            roles={roles}
+            memberName={name}
+            value={member.role}
+            valueName={member.roleName}
+            onValueChange={(roleKey) => onRoleChange(member, roleKey)}
+            disabled={!permissions.canChangeRole}
+            disabledReason={reason ? text.reasons[reason] : null}
+            pending={isPending}
+          />
+        );
+      }
+      case 'joined':
+        return (
+          <time
+            dateTime={new Date(member.createdAt).toISOString()}
+            data-roster-slot="member-list-joined"
+            className={classNames?.joined}
+          >
+            {text.formatDate(member.createdAt, locale)}
+          </time>
+        );
+      case 'actions':
+        return renderActions
+          ? renderActions({ ...context, requestRemove, defaultContent: defaultActions })
+          : defaultActions;
+      default:
+        return null;
+    }
+  };
+
+  const cells = columns.map((column) => {
+    const defaultContent = defaultCell(column);
+    const custom = renderCell?.[column.id];
+    const content = custom ? custom({ ...context, columnId: column.id, defaultContent }) : defaultContent;
+    return (
+      <td
+        key={column.id}
+        data-roster-slot="member-list-cell"
+        data-column={column.id}
+        className={classNames?.cell}
+      >
+        {content}
+      </td>
+    );
+  });
+
+  const rowProps = {
+    'data-roster-slot': 'member-list-row',
+    'data-pending': isPending ? '' : undefined,
+    'data-viewer': isViewer ? '' : undefined,
+    'data-user-id': user?.userId,
+    className: classNames?.row,
+  };
+  if (renderRow) return <>{renderRow({ ...context, cells, rowProps })}</>;
+  return <tr {...rowProps}>{cells}</tr>;
+});
+
+function initials(name: string): string {
+  const letters = name
+    .split(/[\s@._-]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '');
+  return letters.join('');
+}

@@ -1,0 +1,169 @@
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
+import { LiveAnnouncer, useHasAnnouncer } from './announcer';
+import { joinClassNames } from './join-class-names';
+import { type RosterLocalizationOverrides, RosterLocalizationProvider } from './localization';
+import type { MemberListColumnInput } from './member-list-columns';
+import { MemberListPagination, type MemberListPaginationSlot } from './member-list-pagination';
+import { MemberListRow } from './member-list-row';
+import { type MemberListRenderProps, MemberListTable, type MemberListTableSlot } from './member-list-table';
+import { MemberListToolbar, type MemberListToolbarSlot } from './member-list-toolbar';
+import { PortalContainerContext } from './portal-container';
+import { RemoveMemberDialog, type RemoveMemberDialogSlot } from './remove-member-dialog';
+import { type UseMemberListOptions, useMemberList } from './use-member-list';
+
+/** Classes per part of a {@link MemberList}, grouped by the part they belong to. */
+export interface MemberListClassNames {
+  root?: string;
+  toolbar?: Partial<Record<MemberListToolbarSlot, string>>;
+  table?: Partial<Record<MemberListTableSlot, string>>;
+  pagination?: Partial<Record<MemberListPaginationSlot, string>>;
+  removeDialog?: Partial<Record<RemoveMemberDialogSlot, string>>;
+}
+
+/** Props of {@link MemberList}. Other props go to the root `<div>`. */
+export interface MemberListProps
+  extends UseMemberListOptions,
+    MemberListRenderProps,
+    Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'defaultValue'> {
+  /** Columns to show, in order: built-in ids (`avatar`, `name`, `identifier`, `role`, `joined`, `actions`) and/or your own. */
+  columns?: readonly MemberListColumnInput[] | undefined;
+  /** Extra toolbar controls (the panel puts its Add member button here). */
+  toolbarActions?: ReactNode;
+  /** Hide the toolbar (search, filter, sort). */
+  hideToolbar?: boolean;
+  /** Hide the pagination. */
+  hidePagination?: boolean;
+  /** Typing pause before a search is sent, in ms. Default 300. */
+  searchDebounceMs?: number;
+  classNames?: MemberListClassNames;
+  /** Strings to override (English by default). */
+  localization?: RosterLocalizationOverrides;
+}
+
+/**
+ * An organization's members: toolbar (search, role filter, sort), the table (role select and
+ * remove per row, "You" badge, pending rows), pagination, the remove dialog and announcements.
+ * Needs `RosterProvider`. Its parts are exported (`MemberList.Toolbar`, `.Table`, `.Pagination`,
+ * `.Row`, and `useMemberList`) to rebuild the layout.
+ */
+const MemberListRoot = forwardRef<HTMLDivElement, MemberListProps>(function MemberList(props, ref) {
+  const hasAnnouncer = useHasAnnouncer();
+  const content = <MemberListContent {...props} ref={ref} />;
+  const localized = props.localization ? (
+    <RosterLocalizationProvider localization={props.localization}>{content}</RosterLocalizationProvider>
+  ) : (
+    content
+  );
+  return hasAnnouncer ? localized : <LiveAnnouncer>{localized}</LiveAnnouncer>;
+});
+
+const MemberListContent = forwardRef<HTMLDivElement, MemberListProps>(function MemberListContent(
+  {
+    organizationId,
+    pageSize,
+    defaultPageSize,
+    onPageSizeChange,
+    pageSizeOptions,
+    query,
+    defaultQuery,
+    onQueryChange,
+    roleFilter,
+    defaultRoleFilter,
+    onRoleFilterChange,
+    orderBy,
+    defaultOrderBy,
+    onOrderByChange,
+    onMutationSettled,
+    columns,
+    renderRow,
+    renderCell,
+    renderActions,
+    renderEmpty,
+    renderLoading,
+    renderError,
+    toolbarActions,
+    hideToolbar = false,
+    hidePagination = false,
+    searchDebounceMs,
+    className,
+    classNames,
+    localization: _localization,
+    ...rootProps
+  },
+  ref,
+) {
+  const list = useMemberList({
+    organizationId,
+    pageSize,
+    defaultPageSize,
+    onPageSizeChange,
+    pageSizeOptions,
+    query,
+    defaultQuery,
+    onQueryChange,
+    roleFilter,
+    defaultRoleFilter,
+    onRoleFilterChange,
+    orderBy,
+    defaultOrderBy,
+    onOrderByChange,
+    onMutationSettled,
+  });
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+  const setRoot = (element: HTMLDivElement | null) => {
+    setContainer(element);
+    if (typeof ref === 'function') ref(element);
+    else if (ref) ref.current = element;
+  };
+
+  return (
+    <div
+      {...rootProps}
+      ref={setRoot}
+      data-roster-slot="member-list-root"
+      className={joinClassNames(classNames?.root, className)}
+    >
+      <PortalContainerContext.Provider value={container}>
+        {!hideToolbar && (
+          <MemberListToolbar
+            {...list.toolbarProps}
+            {...(searchDebounceMs !== undefined && { debounceMs: searchDebounceMs })}
+            actions={toolbarActions}
+            {...(classNames?.toolbar && { classNames: classNames.toolbar })}
+          />
+        )}
+        <MemberListTable
+          {...list.tableProps}
+          columns={columns}
+          renderRow={renderRow}
+          {...(renderCell && { renderCell })}
+          renderActions={renderActions}
+          renderEmpty={renderEmpty}
+          renderLoading={renderLoading}
+          renderError={renderError}
+          classNames={classNames?.table}
+        />
+        {!hidePagination && (
+          <MemberListPagination
+            {...list.paginationProps}
+            {...(classNames?.pagination && { classNames: classNames.pagination })}
+          />
+        )}
+        {list.removeDialogProps && (
+          <RemoveMemberDialog
+            {...list.removeDialogProps}
+            {...(classNames?.removeDialog && { classNames: classNames.removeDialog })}
+          />
+        )}
+      </PortalContainerContext.Provider>
+    </div>
+  );
+});
+
+/** {@link MemberListRoot} with its parts attached for composition. */
+export const MemberList = Object.assign(MemberListRoot, {
+  Toolbar: MemberListToolbar,
+  Table: MemberListTable,
+  Row: MemberListRow,
+  Pagination: MemberListPagination,
+});
