@@ -273,7 +273,7 @@ interface SmallOrganizationSpec {
 /**
  * Builds the demo data set: Acme (`org_acme`, ~250 members by default, Alice Smith the first admin,
  * Bob Jones a member, a handful of other admins and billing managers), Solo Studio (`org_solo`, Carol
- * Diaz its only admin, three members, Bob among them), Globex (`org_globex`, a dozen members, Alice
+ * Diaz its only admin, three members, Bob among them), Globex (`org_globex`, a dozen members with one admin, Alice
  * among them as a member) and Initech (`org_initech`, full: 3 of 3 allowed memberships). Roles:
  * `DEFAULT_ROLES` plus `org:billing_manager`.
  *
@@ -380,11 +380,12 @@ export function createDemoSeed(options: DemoSeedOptions = {}): SeedData {
       memberships.push({ organizationId: org.id, userId, role, publicMetadata: {}, createdAt: joinedAt });
       joinedAt += between(random, DAY, 20 * DAY);
     }
+    const hasAdmin = spec.existing.some((member) => member.role === ROLE_ADMIN);
     for (let index = 0; index < spec.randomMembers; index++) {
       const user = users.random(random, spec.domain, joinedAt - between(random, 0, 10 * DAY));
       seedUsers.push(user);
-      // The first member of an organization without fixed members is its admin.
-      const role = spec.existing.length === 0 && index === 0 ? ROLE_ADMIN : ROLE_MEMBER;
+      // Every organization has an admin: the first random member when no fixed member is one.
+      const role = !hasAdmin && index === 0 ? ROLE_ADMIN : ROLE_MEMBER;
       memberships.push({
         organizationId: org.id,
         userId: user.id,

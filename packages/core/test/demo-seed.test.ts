@@ -76,6 +76,12 @@ describe('given the default demo seed', () => {
     expect(membersOf(seed, DEMO_IDS.soloOrganizationId).length).toBeGreaterThan(2);
   });
 
+  it('when checking every organization, each has at least one admin', () => {
+    for (const organization of seed.organizations) {
+      expect(adminsOf(seed, organization.id).length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('when checking identifiers, user IDs, organization IDs, emails and usernames are unique', () => {
     const unique = (values: unknown[]) => new Set(values).size === values.length;
     expect(unique(seed.users.map((u) => u.id))).toBe(true);
