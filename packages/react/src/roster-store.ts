@@ -89,6 +89,8 @@ export interface RosterStore {
   retain(key: string): () => void;
   /** Registers how a mounted view revalidates (SWR's bound `mutate`), so settled writes can refresh it. */
   registerView(cacheKey: string, revalidate: () => void): () => void;
+  /** Whether the cache holds data for this key (as opposed to data SWR keeps from a previous key). */
+  hasData(key: string): boolean;
   /** The next fetch of this key skips the shortcut that reuses a just-prefetched page. */
   invalidate(key: string): void;
   /** Applies `operation` optimistically, sends it (after earlier operations on the same member), settles it. */
@@ -395,6 +397,7 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
     prefetch,
     retain,
     registerView,
+    hasData: (key) => cachedData(key) !== undefined,
     invalidate: (key) => {
       prefetched.delete(key);
     },

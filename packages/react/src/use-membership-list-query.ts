@@ -129,6 +129,8 @@ export function useMembershipListQuery(config: MembershipListQueryConfig): Membe
 
   const pagedKey = identity !== null && !infinite ? pageKey(page) : null;
   const paged = useSWR<AnyPage>(pagedKey, fetcher, swrOptions(keepPreviousData));
+  // Read for its subscription: SWR re-renders this hook when the key's loading state changes.
+  void paged.isLoading;
   const loadMore = useSWRInfinite<AnyPage>(
     (index) => (identity !== null && infinite ? pageKey(index + 1) : null),
     fetcher,
@@ -180,8 +182,10 @@ export function useMembershipListQuery(config: MembershipListQueryConfig): Membe
   const lastPage = loadedPages[loadedPages.length - 1];
   const totalCount = lastPage?.totalCount ?? 0;
   const pageCount = Math.ceil(totalCount / pageSize);
-  const currentLoaded = infinite ? loadMore.data !== undefined : paged.data !== undefined && !paged.isLoading;
-  const showingPrevious = !infinite && paged.isLoading && paged.data !== undefined;
+  // With `keepPreviousData`, SWR shows the previous key's data until this key has its own.
+  const hasOwnData = pagedKey !== null && paged.data !== undefined && store.hasData(pagedKey);
+  const currentLoaded = infinite ? loadMore.data !== undefined : hasOwnData;
+  const showingPrevious = !infinite && paged.data !== undefined && !hasOwnData;
 
   // A page left empty (removals, a shorter list) moves to the last page that has members.
   if (!infinite && identity !== null && currentLoaded && !showingPrevious && data.length === 0 && page > 1) {
