@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PlaygroundApp } from './playground-app';
+import '@roster/ui/styles.css';
 import './playground.css';
 
 const root = document.getElementById('root');

@@ -1,5 +1,6 @@
-import type { MembershipsClient, OrganizationMembership } from '@roster/core';
-import { useEffect, useState } from 'react';
+import type { MembershipsClient } from '@roster/core';
+import { RosterProvider } from '@roster/react';
+import { MemberList } from '@roster/ui';
 import type { PlaygroundViewer } from './playground-viewers';
 
 /** Props of {@link MembersView}. */
@@ -8,30 +9,11 @@ export interface MembersViewProps {
   viewer: PlaygroundViewer;
 }
 
-/** Placeholder until `OrganizationMembersPanel` lands: the first page of members, read-only. */
+/** The members page of the viewer's organization, through the browser-facing handler. */
 export function MembersView({ client, viewer }: MembersViewProps) {
-  const [members, setMembers] = useState<OrganizationMembership[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    client
-      .listMemberships({ organizationId: viewer.organizationId, limit: 10 }, { signal: controller.signal })
-      .then((list) => setMembers(list.data))
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
-      });
-    return () => controller.abort();
-  }, [client, viewer.organizationId]);
-  if (error) return <p role="alert">{error}</p>;
-  if (!members) return <p>Loading members…</p>;
   return (
-    <ul aria-label="Members">
-      {members.map((m) => (
-        <li key={m.id}>
-          {[m.publicUserData?.firstName, m.publicUserData?.lastName].filter(Boolean).join(' ')} (
-          {m.roleName ?? m.role})
-        </li>
-      ))}
-    </ul>
+    <RosterProvider client={client} viewer={{ userId: viewer.userId }}>
+      <MemberList organizationId={viewer.organizationId} />
+    </RosterProvider>
   );
 }
