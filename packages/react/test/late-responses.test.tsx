@@ -1,3 +1,4 @@
+import { createMemoryClient } from '@roster/core';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
@@ -5,7 +6,6 @@ import { useRemoveMembership } from '../src/use-remove-membership';
 import { useUpdateMembershipRole } from '../src/use-update-membership-role';
 import { createControllableClient } from './support/controllable-client';
 import { memberOf } from './support/member-ids';
-import { createMemoryClient } from './support/memory-client';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, userId } from './support/test-seed';
 import { advance, settleAll, useFakeClock } from './support/timers';

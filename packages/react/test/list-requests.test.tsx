@@ -1,4 +1,5 @@
 import type { ListMembershipsParams } from '@roster/core';
+import { createMemoryClient } from '@roster/core';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UseOrganizationMembershipsOptions } from '../src/use-organization-memberships';
@@ -6,7 +7,6 @@ import { useOrganizationMemberships } from '../src/use-organization-memberships'
 import { useUserOrganizationMemberships } from '../src/use-user-organization-memberships';
 import { createControllableClient } from './support/controllable-client';
 import { userIds } from './support/member-ids';
-import { createMemoryClient } from './support/memory-client';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, userId } from './support/test-seed';
 import { advance, settleAll, useFakeClock } from './support/timers';

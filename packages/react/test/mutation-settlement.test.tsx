@@ -1,5 +1,5 @@
 import type { OrganizationMembership } from '@roster/core';
-import { isRosterApiError } from '@roster/core';
+import { createMemoryClient, isRosterApiError } from '@roster/core';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
@@ -8,7 +8,6 @@ import { useUpdateMembershipMetadata } from '../src/use-update-membership-metada
 import { useUpdateMembershipRole } from '../src/use-update-membership-role';
 import { useUserOrganizationMemberships } from '../src/use-user-organization-memberships';
 import { memberOf } from './support/member-ids';
-import { createMemoryClient } from './support/memory-client';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, ROLE_BILLING, userId } from './support/test-seed';
 import { advance, settleAll, useFakeClock } from './support/timers';

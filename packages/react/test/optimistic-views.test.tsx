@@ -1,3 +1,4 @@
+import { createMemoryClient } from '@roster/core';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
@@ -6,7 +7,6 @@ import { useUpdateMembershipMetadata } from '../src/use-update-membership-metada
 import { useUpdateMembershipRole } from '../src/use-update-membership-role';
 import { useUserOrganizationMemberships } from '../src/use-user-organization-memberships';
 import { memberOf, userIds } from './support/member-ids';
-import { createMemoryClient } from './support/memory-client';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, userId } from './support/test-seed';
 import { advance, settleAll, useFakeClock } from './support/timers';

@@ -1,10 +1,10 @@
+import { createMemoryClient } from '@roster/core';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCreateMembership } from '../src/use-create-membership';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
 import { useRemoveMembership } from '../src/use-remove-membership';
 import { userIds } from './support/member-ids';
-import { createMemoryClient } from './support/memory-client';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, userId } from './support/test-seed';
 import { advance, settleAll, useFakeClock } from './support/timers';

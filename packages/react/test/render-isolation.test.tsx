@@ -1,11 +1,11 @@
 import type { OrganizationMembership } from '@roster/core';
+import { createMemoryClient } from '@roster/core';
 import { act, render } from '@testing-library/react';
 import { memo, Profiler, type ProfilerOnRenderCallback } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useIsMembershipPending } from '../src/use-is-membership-pending';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
 import { useUpdateMembershipRole } from '../src/use-update-membership-role';
-import { createMemoryClient } from './support/memory-client';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, userId } from './support/test-seed';
 import { advance, settleAll, useFakeClock } from './support/timers';
