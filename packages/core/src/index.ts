@@ -80,7 +80,6 @@ export { getUnknownWireFields, MALFORMED_RESPONSE, UNKNOWN_WIRE_FIELDS } from '.
 // --- in-memory client, metadata merge, demo seed (memory-client.ts, metadata-merge.ts, demo-seed.ts) ---
 export type { DemoSeedOptions } from './demo-seed';
 export { createDemoSeed, DEMO_IDS, DEMO_SEED_BASE_TIME } from './demo-seed';
-export { mergeMetadata } from './metadata-merge';
 export type {
   MemoryClient,
   MemoryClientLatency,
@@ -89,6 +88,7 @@ export type {
   MemoryClientRequest,
 } from './memory-client';
 export { createMemoryClient } from './memory-client';
+export { mergeMetadata } from './metadata-merge';
 
 // --- list keys, optimistic overlay, permission policy (list-key.ts, optimistic-overlay.ts, permission-policy.ts) ---
 export type {
