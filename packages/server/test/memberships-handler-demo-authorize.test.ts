@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createInsecureDemoAuthorize } from '../src/demo-authorize';
+import { API_URL, APP_ORIGIN, createRecordingUpstream, SECRET_KEY } from './memberships-handler-fixture';
+
+function setup(defaultUserId?: string) {
+  const upstream = createRecordingUpstream();
+  const authorize = createInsecureDemoAuthorize({
+    apiUrl: API_URL,
+    secretKey: SECRET_KEY,
+    fetch: upstream.fetch,
+    ...(defaultUserId === undefined ? {} : { defaultUserId }),
+  });
+  return { authorize, upstream };
+}
+
+function withCookie(cookie?: string): Request {
+  return new Request(`${APP_ORIGIN}/api/organization_roles`, cookie ? { headers: { cookie } } : {});
+}
+
+describe('given the insecure demo authorize', () => {
+  it('when the cookie names an admin, the caller gets their organization and its permissions from upstream', async () => {
+    const { authorize } = setup();
+    expect(await authorize(withCookie('roster_demo_user=user_alice'))).toEqual({
+      userId: 'user_alice',
+      organizationId: 'org_acme',
+      permissions: expect.arrayContaining(['org:sys_memberships:read', 'org:sys_memberships:manage']),
+    });
+  });
+
+  it('when the admin is demoted upstream, the next request carries the new permissions', async () => {
+    const { authorize, upstream } = setup();
+    await upstream.backend.fetch(
+      new Request(`${API_URL}/organizations/org_acme/memberships/user_bob`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${SECRET_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'org:admin' }),
+      }),
+    );
+    const caller = await authorize(withCookie('roster_demo_user=user_bob'));
+    expect(caller?.permissions).toContain('org:sys_memberships:manage');
+  });
+
+  it('when the organization cookie names one the user is not in, their first membership is used', async () => {
+    const { authorize } = setup();
+    const caller = await authorize(withCookie('roster_demo_user=user_bob; roster_demo_org=org_other'));
+    expect(caller?.organizationId).toBe('org_acme');
+  });
+
+  it('when the user belongs to no organization, there is a caller without an active organization', async () => {
+    const { authorize } = setup();
+    expect(await authorize(withCookie('roster_demo_user=user_dana'))).toEqual({
+      userId: 'user_dana',
+      organizationId: null,
+      permissions: [],
+    });
+  });
+
+  it.each([
+    ['no cookie', undefined],
+    ['an unknown user', 'roster_demo_user=user_nobody'],
+    ['a malformed user ID', 'roster_demo_user=user_x%2F..%2Forganizations'],
+  ])('when the request has %s, there is no caller', async (_label, cookie) => {
+    const { authorize } = setup();
+    expect(await authorize(withCookie(cookie))).toBeNull();
+  });
+
+  it('when a default user is configured, a request without a cookie acts as them', async () => {
+    const { authorize } = setup('user_bob');
+    expect((await authorize(withCookie()))?.userId).toBe('user_bob');
+  });
+});
