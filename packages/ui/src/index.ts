@@ -1,5 +1,8 @@
 // The public API of @roster/ui. Every export is named here.
 
+// --- add member, the drop-in panel ---
+export type { AddMemberDialogProps, AddMemberDialogSlot } from './add-member-dialog';
+export { AddMemberDialog } from './add-member-dialog';
 // --- strings and announcements ---
 export type { Announce, LiveAnnouncerProps } from './announcer';
 export { LiveAnnouncer, useAnnounce } from './announcer';
@@ -46,9 +49,17 @@ export type {
 export { MemberListTable, useMemberListColumns } from './member-list-table';
 export type { MemberListToolbarProps, MemberListToolbarSlot } from './member-list-toolbar';
 export { DEFAULT_SORT_ORDERS, MemberListToolbar } from './member-list-toolbar';
+export type {
+  OrganizationMembersPanelClassNames,
+  OrganizationMembersPanelProps,
+} from './organization-members-panel';
+export { OrganizationMembersPanel } from './organization-members-panel';
 export type { RemoveMemberDialogProps, RemoveMemberDialogSlot } from './remove-member-dialog';
 export { RemoveMemberDialog } from './remove-member-dialog';
 export type { RoleSelectOption, RoleSelectProps, RoleSelectSlot } from './role-select';
 export { RoleSelect } from './role-select';
 export type { MemberListMutationEvent, UseMemberListOptions, UseMemberListResult } from './use-member-list';
 export { useMemberList } from './use-member-list';
+export { getUserDisplayName, getUserEmail } from './user-display-name';
+export type { UserSearchComboboxProps } from './user-search-combobox';
+export { UserSearchCombobox } from './user-search-combobox';

@@ -85,6 +85,8 @@ export interface RosterLocalization {
   userSearchLabel: string;
   userSearchPlaceholder: string;
   userSearchNoResults: string;
+  /** The add dialog's user field when submitted empty. */
+  userRequired: string;
   roleLabel: string;
   add: string;
   adding: string;
@@ -158,6 +160,7 @@ export const englishLocalization: RosterLocalization = {
   userSearchLabel: 'User',
   userSearchPlaceholder: 'Search users by name or email',
   userSearchNoResults: 'No users found',
+  userRequired: 'Choose a user to add.',
   roleLabel: 'Role',
   add: 'Add',
   adding: 'Adding…',

@@ -1,0 +1,159 @@
+import type { ListUsersParams, RequestOptions, User, Users } from '@roster/core';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLocalization } from './localization';
+import { getUserDisplayName, getUserEmail } from './user-display-name';
+
+/** Props of {@link UserSearchCombobox}. */
+export interface UserSearchComboboxProps {
+  /** The input's id (for its `<label>`). */
+  id: string;
+  /** Searches users (the client's `listUsers`). */
+  listUsers: (params: ListUsersParams, options?: RequestOptions) => Promise<Users>;
+  /** Called with the picked user, or `null` when the text no longer names one. */
+  onPick: (user: User | null) => void;
+  /** Called when the suggestions open or close (a dialog uses it to keep Escape for the list). */
+  onListOpenChange?: (open: boolean) => void;
+  invalid?: boolean;
+  describedBy?: string | undefined;
+  /** Typing pause before searching, in ms. Default 200. */
+  debounceMs?: number;
+  classNames?: Partial<Record<'input' | 'options' | 'option', string>> | undefined;
+}
+
+/**
+ * A user picker: a combobox (ARIA 1.2 pattern, list autocomplete) that searches users as you
+ * type; arrows move, Enter picks, Escape closes the list.
+ */
+export function UserSearchCombobox({
+  id,
+  listUsers,
+  onPick,
+  onListOpenChange,
+  invalid = false,
+  describedBy,
+  debounceMs = 200,
+  classNames,
+}: UserSearchComboboxProps) {
+  const text = useLocalization();
+  const listId = useId();
+  const [input, setInput] = useState('');
+  const [results, setResults] = useState<readonly User[] | null>(null);
+  const [open, setOpenState] = useState(false);
+  const [active, setActive] = useState(-1);
+  const listUsersRef = useRef(listUsers);
+  listUsersRef.current = listUsers;
+  const onListOpenChangeRef = useRef(onListOpenChange);
+  onListOpenChangeRef.current = onListOpenChange;
+
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onListOpenChangeRef.current?.(next);
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      listUsersRef.current({ query: input.trim(), limit: 8 }, { signal: controller.signal }).then(
+        (page) => {
+          setResults(page.data);
+          setActive(page.data.length > 0 ? 0 : -1);
+        },
+        () => {},
+      );
+    }, debounceMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [input, open, debounceMs]);
+
+  const pick = (user: User) => {
+    setInput(getUserDisplayName(user));
+    setOpen(false);
+    onPick(user);
+  };
+
+  const options = open ? (results ?? []) : [];
+  const optionId = (index: number) => `${listId}-option-${index}`;
+
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={open && options.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        placeholder={text.userSearchPlaceholder}
+        value={input}
+        onChange={(event) => {
+          setInput(event.target.value);
+          setOpen(true);
+          onPick(null);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            if (!open) setOpen(true);
+            else if (options.length > 0) setActive((active + 1) % options.length);
+          } else if (event.key === 'ArrowUp') {
+            event.preventDefault();
+            if (options.length > 0) setActive((active - 1 + options.length) % options.length);
+          } else if (event.key === 'Enter' && open && active >= 0) {
+            const user = options[active];
+            if (user) {
+              event.preventDefault();
+              pick(user);
+            }
+          } else if (event.key === 'Escape' && open) {
+            setOpen(false);
+          }
+        }}
+        data-roster-slot="add-dialog-input"
+        className={classNames?.input}
+      />
+      <div
+        id={listId}
+        role="listbox"
+        aria-label={text.userSearchLabel}
+        hidden={options.length === 0}
+        data-roster-slot="add-dialog-options"
+        className={classNames?.options}
+      >
+        {options.map((user, index) => (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard (aria-activedescendant)
+          <div
+            key={user.id}
+            id={optionId(index)}
+            role="option"
+            tabIndex={-1}
+            aria-selected={index === active}
+            data-highlighted={index === active ? '' : undefined}
+            data-roster-slot="add-dialog-option"
+            className={classNames?.option}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => pick(user)}
+          >
+            {getUserDisplayName(user)}
+            {getUserEmail(user) && getUserEmail(user) !== getUserDisplayName(user) && (
+              <span data-roster-slot="add-dialog-option-detail"> · {getUserEmail(user)}</span>
+            )}
+          </div>
+        ))}
+      </div>
+      {open && results !== null && results.length === 0 && input.trim() !== '' && (
+        <p role="status" data-roster-slot="add-dialog-options-empty">
+          {text.userSearchNoResults}
+        </p>
+      )}
+    </>
+  );
+}
