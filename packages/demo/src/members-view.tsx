@@ -1,6 +1,6 @@
 import type { MembershipsClient } from '@roster/core';
 import { RosterProvider } from '@roster/react';
-import { MemberList } from '@roster/ui';
+import { OrganizationMembersPanel } from '@roster/ui';
 import type { PlaygroundViewer } from './playground-viewers';
 
 /** Props of {@link MembersView}. */
@@ -13,7 +13,7 @@ export interface MembersViewProps {
 export function MembersView({ client, viewer }: MembersViewProps) {
   return (
     <RosterProvider client={client} viewer={{ userId: viewer.userId }}>
-      <MemberList organizationId={viewer.organizationId} />
+      <OrganizationMembersPanel organizationId={viewer.organizationId} />
     </RosterProvider>
   );
 }
