@@ -9,8 +9,10 @@ const SCHEMA_VERSION = 1;
  * The schema. Memberships carry copies of their user's sortable fields (`first_name`, ...,
  * `search_text`) so that every `order_by` of a membership list walks one index of one table and a
  * page at any offset never sorts the organization: users are immutable in this server (there is no
- * user update endpoint), so the copies cannot go stale. `organizations.members_count` is kept in the
- * same transaction as every membership insert and delete, so an unfiltered list counts in O(1).
+ * user update endpoint), so the copies cannot go stale. `membership_search` indexes `search_text`
+ * by trigrams so a `query` of 3+ characters finds its matches without scanning the organization.
+ * `organizations.members_count` is kept in the same transaction as every membership insert and
+ * delete, so an unfiltered list counts in O(1).
  */
 const SCHEMA = `
 CREATE TABLE roles (
@@ -38,7 +40,6 @@ CREATE TABLE users (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
-CREATE INDEX users_created ON users (created_at, seq);
 
 CREATE TABLE identifications (
   id TEXT PRIMARY KEY,
@@ -49,7 +50,6 @@ CREATE TABLE identifications (
   created_at INTEGER NOT NULL,
   UNIQUE (type, value)
 );
-CREATE INDEX identifications_user ON identifications (user_id, type, position);
 
 CREATE TABLE organizations (
   seq INTEGER PRIMARY KEY,
@@ -66,7 +66,6 @@ CREATE TABLE organizations (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
-CREATE INDEX organizations_created ON organizations (created_at, seq);
 
 CREATE TABLE memberships (
   seq INTEGER PRIMARY KEY,
@@ -86,16 +85,32 @@ CREATE TABLE memberships (
   search_text TEXT NOT NULL,
   UNIQUE (organization_id, user_id)
 );
-CREATE INDEX memberships_org_created ON memberships (organization_id, created_at, seq);
-CREATE INDEX memberships_org_role ON memberships (organization_id, role, created_at, seq);
-CREATE INDEX memberships_org_first_name ON memberships (organization_id, first_name, seq);
-CREATE INDEX memberships_org_last_name ON memberships (organization_id, last_name, seq);
-CREATE INDEX memberships_org_email ON memberships (organization_id, email_address, seq);
-CREATE INDEX memberships_org_phone ON memberships (organization_id, phone_number, seq);
-CREATE INDEX memberships_org_username ON memberships (organization_id, username, seq);
-CREATE INDEX memberships_user ON memberships (user_id, created_at, seq);
-CREATE INDEX memberships_created ON memberships (created_at, seq);
+
+-- Substring search (the query parameter) over memberships.search_text: trigrams, rowid = memberships.seq.
+CREATE VIRTUAL TABLE membership_search USING fts5(
+  search_text, content = '', contentless_delete = 1, tokenize = 'trigram'
+);
 `;
+
+/**
+ * The secondary indexes. Every membership ordering has one per organization (`organization_id`,
+ * the sort column, then `seq` as the tie-break), so OFFSET walks one covering index. Bulk seeding
+ * drops and rebuilds them (building an index once is much faster than growing it row by row).
+ */
+export const SECONDARY_INDEXES: readonly string[] = [
+  'CREATE INDEX users_created ON users (created_at, seq)',
+  'CREATE INDEX identifications_user ON identifications (user_id, type, position)',
+  'CREATE INDEX organizations_created ON organizations (created_at, seq)',
+  'CREATE INDEX memberships_org_created ON memberships (organization_id, created_at, seq)',
+  'CREATE INDEX memberships_org_role ON memberships (organization_id, role, created_at, seq)',
+  'CREATE INDEX memberships_org_first_name ON memberships (organization_id, first_name, seq)',
+  'CREATE INDEX memberships_org_last_name ON memberships (organization_id, last_name, seq)',
+  'CREATE INDEX memberships_org_email ON memberships (organization_id, email_address, seq)',
+  'CREATE INDEX memberships_org_phone ON memberships (organization_id, phone_number, seq)',
+  'CREATE INDEX memberships_org_username ON memberships (organization_id, username, seq)',
+  'CREATE INDEX memberships_user ON memberships (user_id, created_at, seq)',
+  'CREATE INDEX memberships_created ON memberships (created_at, seq)',
+];
 
 /**
  * Opens (and on first use creates) the database: a file path, or `:memory:`. Files run in WAL mode
@@ -107,10 +122,16 @@ export function openDatabase(filename: string): SqliteDatabase {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A list page at a deep offset or a substring search touches most of an organization's index and
+  // rows: keep them in memory (64 MiB page cache, file pages memory-mapped) instead of re-reading.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
+  db.pragma('temp_store = MEMORY');
   const version = db.pragma('user_version', { simple: true });
   if (version === 0) {
     db.transaction(() => {
       db.exec(SCHEMA);
+      for (const index of SECONDARY_INDEXES) db.exec(index);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   } else if (version !== SCHEMA_VERSION) {
@@ -128,4 +149,27 @@ export function isDatabaseEmpty(db: SqliteDatabase): boolean {
     .prepare('SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM organizations) AS n')
     .get() as { n: number };
   return row.n === 0;
+}
+
+const STATEMENT_CACHE_LIMIT = 500;
+const statementCaches = new WeakMap<SqliteDatabase, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement for this SQL, prepared once per database and reused (preparing costs more
+ * than running most of our queries). The cache is cleared when it grows past a few hundred
+ * distinct statements (list queries vary with their filters).
+ */
+export function statement(db: SqliteDatabase, sql: string): Database.Statement {
+  let cache = statementCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCaches.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    if (cache.size >= STATEMENT_CACHE_LIMIT) cache.clear();
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
 }

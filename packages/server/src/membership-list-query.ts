@@ -86,11 +86,25 @@ function identificationLike(type: string, text: string | null, where: string[], 
 }
 
 /**
+ * How `query` is matched: through the trigram index (finds few matches fast, needs 3+ characters)
+ * or by scanning `search_text` in list order (stops early when matches are many).
+ */
+export type MembershipSearchPlan = 'trigram-index' | 'scan';
+
+/** Whether a `query` can use the trigram index (it needs at least 3 characters). */
+export function canUseTrigramIndex(text: string | null): boolean {
+  return text !== null && [...text].length >= 3;
+}
+
+/**
  * Builds the SQL of a membership list. Every ordering is `<column> <dir>, seq <dir>`, which one
  * index of `memberships` serves for an organization's list (see `database.ts`), so a page is read
- * from the index without sorting.
+ * from the index without sorting. Both search plans select the same rows.
  */
-export function buildMembershipListSql(query: MembershipListQuery): MembershipListSql {
+export function buildMembershipListSql(
+  query: MembershipListQuery,
+  search: MembershipSearchPlan = 'scan',
+): MembershipListSql {
   const where: string[] = [];
   const params: unknown[] = [];
   if ('organizationId' in query.scope) {
@@ -115,8 +129,13 @@ export function buildMembershipListSql(query: MembershipListQuery): MembershipLi
     params.push(...f.roles);
   }
   if (f.query !== null) {
-    where.push("m.search_text LIKE ? ESCAPE '\\'");
-    params.push(likeContains(f.query));
+    if (search === 'trigram-index') {
+      where.push('m.seq IN (SELECT rowid FROM membership_search WHERE membership_search MATCH ?)');
+      params.push(`"${f.query.toLowerCase().replaceAll('"', '""')}"`);
+    } else {
+      where.push("m.search_text LIKE ? ESCAPE '\\'");
+      params.push(likeContains(f.query));
+    }
   }
   identificationLike('email_address', f.emailAddressQuery, where, params);
   identificationLike('phone_number', f.phoneNumberQuery, where, params);

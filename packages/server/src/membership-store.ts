@@ -6,10 +6,15 @@ import {
   rolePermissionKeys,
 } from '@roster/core';
 import { ClerkHttpError, notFound, paramInvalid } from './clerk-error';
-import type { SqliteDatabase } from './database';
+import { type SqliteDatabase, statement } from './database';
 import { createId, createSeededId } from './ids';
 import { readJsonObject, writeJsonObject } from './json-column';
-import { buildMembershipListSql, type MembershipListQuery } from './membership-list-query';
+import {
+  buildMembershipListSql,
+  canUseTrigramIndex,
+  type MembershipListQuery,
+  type MembershipListSql,
+} from './membership-list-query';
 import { type OrganizationRow, type OrganizationStore, toOrganizationModel } from './organization-store';
 import type { RoleStore } from './role-store';
 import { placeholders } from './sql-fragments';
@@ -43,6 +48,9 @@ export interface MembershipMetadataPatch {
   publicMetadata?: MetadataPatch | Metadata;
   privateMetadata?: MetadataPatch | Metadata;
 }
+
+/** Up to this many `query` matches, a page is read through the trigram index and sorted. */
+const SORT_MATCHES_LIMIT = 2000;
 
 function minimumPermissionsNeeded(): ClerkHttpError {
   return new ClerkHttpError(
@@ -114,36 +122,40 @@ export class MembershipStore {
     const record = this.users.withIdentifications([user])[0];
     const values = (type: string) =>
       (record?.identifications ?? []).filter((i) => i.type === type).map((i) => i.value);
-    this.db
-      .prepare(
-        `INSERT INTO memberships (id, organization_id, user_id, role, public_metadata, private_metadata,
+    const searchText = userSearchText({
+      id: user.id,
+      firstName: user.first_name,
+      lastName: user.last_name,
+      username: user.username,
+      emailAddresses: values('email_address'),
+      phoneNumbers: values('phone_number'),
+      web3Wallets: values('web3_wallet'),
+    });
+    const inserted = statement(
+      this.db,
+      `INSERT INTO memberships (id, organization_id, user_id, role, public_metadata, private_metadata,
            created_at, updated_at, first_name, last_name, email_address, phone_number, username, search_text)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        organizationId,
-        user.id,
-        input.role,
-        writeJsonObject(input.publicMetadata),
-        writeJsonObject(input.privateMetadata),
-        input.createdAt,
-        input.createdAt,
-        user.first_name,
-        user.last_name,
-        user.primary_email_address,
-        user.primary_phone_number,
-        user.username,
-        userSearchText({
-          id: user.id,
-          firstName: user.first_name,
-          lastName: user.last_name,
-          username: user.username,
-          emailAddresses: values('email_address'),
-          phoneNumbers: values('phone_number'),
-          web3Wallets: values('web3_wallet'),
-        }),
-      );
+    ).run(
+      id,
+      organizationId,
+      user.id,
+      input.role,
+      writeJsonObject(input.publicMetadata),
+      writeJsonObject(input.privateMetadata),
+      input.createdAt,
+      input.createdAt,
+      user.first_name,
+      user.last_name,
+      user.primary_email_address,
+      user.primary_phone_number,
+      user.username,
+      searchText,
+    );
+    statement(this.db, 'INSERT INTO membership_search (rowid, search_text) VALUES (?, ?)').run(
+      inserted.lastInsertRowid,
+      searchText,
+    );
   }
 
   /** Changes a member's role; the last admin cannot be demoted. */
@@ -155,9 +167,11 @@ export class MembershipStore {
       if (this.roles.isAdmin(membership.role) && !this.roles.isAdmin(role)) {
         this.assertAnotherAdmin(organization.id);
       }
-      this.db
-        .prepare('UPDATE memberships SET role = ?, updated_at = ? WHERE seq = ?')
-        .run(role, this.now(), membership.seq);
+      statement(this.db, 'UPDATE memberships SET role = ?, updated_at = ? WHERE seq = ?').run(
+        role,
+        this.now(),
+        membership.seq,
+      );
       return this.toModel(this.get(organization.id, userId));
     })();
   }
@@ -169,7 +183,8 @@ export class MembershipStore {
       const membership = this.get(organization.id, userId);
       if (this.roles.isAdmin(membership.role)) this.assertAnotherAdmin(organization.id);
       const removed = this.toModel(membership);
-      this.db.prepare('DELETE FROM memberships WHERE seq = ?').run(membership.seq);
+      statement(this.db, 'DELETE FROM memberships WHERE seq = ?').run(membership.seq);
+      statement(this.db, 'DELETE FROM membership_search WHERE rowid = ?').run(membership.seq);
       this.organizations.adjustMembersCount(organization.id, -1);
       return removed;
     })();
@@ -192,53 +207,63 @@ export class MembershipStore {
         patch.privateMetadata === undefined
           ? readJsonObject(membership.private_metadata)
           : mergeMetadata(readJsonObject(membership.private_metadata), patch.privateMetadata);
-      this.db
-        .prepare(
-          'UPDATE memberships SET public_metadata = ?, private_metadata = ?, updated_at = ? WHERE seq = ?',
-        )
-        .run(writeJsonObject(publicMetadata), writeJsonObject(privateMetadata), this.now(), membership.seq);
+      statement(
+        this.db,
+        'UPDATE memberships SET public_metadata = ?, private_metadata = ?, updated_at = ? WHERE seq = ?',
+      ).run(writeJsonObject(publicMetadata), writeJsonObject(privateMetadata), this.now(), membership.seq);
       return this.toModel(this.get(organization.id, userId));
     })();
   }
 
-  /** A page of memberships and the count of the whole filtered list. */
+  /**
+   * A page of memberships and the count of the whole filtered list. A `query` is counted through the
+   * trigram index; when it matches few members the page is read the same way (then sorted), when it
+   * matches many the page is read by walking the list's order and testing `search_text`, which stops
+   * after `offset + limit` matches instead of sorting them all.
+   */
   list(query: MembershipListQuery): { data: OrganizationMembership[]; totalCount: number } {
-    const sql = buildMembershipListSql(query);
     return this.db.transaction(() => {
+      const indexed = canUseTrigramIndex(query.filters.query);
+      const countSql = buildMembershipListSql(query, indexed ? 'trigram-index' : 'scan');
+      const totalCount = this.count(query, countSql);
+      const pageSql =
+        indexed && totalCount > SORT_MATCHES_LIMIT ? buildMembershipListSql(query, 'scan') : countSql;
       // Deferred join: OFFSET walks the (covering) index only; full rows are read for one page.
       const seqs = (
-        this.db
-          .prepare(`SELECT m.seq FROM memberships m ${sql.where} ${sql.orderBy} LIMIT ? OFFSET ?`)
-          .all(...sql.params, query.limit, query.offset) as { seq: number }[]
+        statement(
+          this.db,
+          `SELECT m.seq FROM memberships m ${pageSql.where} ${pageSql.orderBy} LIMIT ? OFFSET ?`,
+        ).all(...pageSql.params, query.limit, query.offset) as { seq: number }[]
       ).map((row) => row.seq);
       const rows =
         seqs.length === 0
           ? []
-          : (this.db
-              .prepare(`SELECT * FROM memberships WHERE seq IN (${placeholders(seqs)})`)
-              .all(...seqs) as MembershipRow[]);
+          : (statement(this.db, `SELECT * FROM memberships WHERE seq IN (${placeholders(seqs)})`).all(
+              ...seqs,
+            ) as MembershipRow[]);
       const bySeq = new Map(rows.map((row) => [row.seq, row]));
       const ordered = seqs.map((seq) => bySeq.get(seq)).filter((row) => row !== undefined);
-      return { data: this.toModels(ordered), totalCount: this.count(query, sql) };
+      return { data: this.toModels(ordered), totalCount };
     })();
   }
 
-  private count(query: MembershipListQuery, sql: ReturnType<typeof buildMembershipListSql>): number {
+  private count(query: MembershipListQuery, sql: MembershipListSql): number {
     if (sql.unfiltered && 'organizationId' in query.scope) {
       return this.organizations.get(query.scope.organizationId).members_count;
     }
-    const row = this.db
-      .prepare(`SELECT COUNT(*) AS n FROM memberships m ${sql.where}`)
-      .get(...sql.params) as {
+    const row = statement(this.db, `SELECT COUNT(*) AS n FROM memberships m ${sql.where}`).get(
+      ...sql.params,
+    ) as {
       n: number;
     };
     return row.n;
   }
 
   private find(organizationId: string, userId: string): MembershipRow | undefined {
-    return this.db
-      .prepare('SELECT * FROM memberships WHERE organization_id = ? AND user_id = ?')
-      .get(organizationId, userId) as MembershipRow | undefined;
+    return statement(this.db, 'SELECT * FROM memberships WHERE organization_id = ? AND user_id = ?').get(
+      organizationId,
+      userId,
+    ) as MembershipRow | undefined;
   }
 
   private get(organizationId: string, userId: string): MembershipRow {
@@ -262,11 +287,10 @@ export class MembershipStore {
 
   private assertAnotherAdmin(organizationId: string): void {
     const adminKeys = this.roles.adminKeys();
-    const row = this.db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM memberships WHERE organization_id = ? AND role IN (${placeholders(adminKeys)}) LIMIT 2)`,
-      )
-      .get(organizationId, ...adminKeys) as { n: number };
+    const row = statement(
+      this.db,
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM memberships WHERE organization_id = ? AND role IN (${placeholders(adminKeys)}) LIMIT 2)`,
+    ).get(organizationId, ...adminKeys) as { n: number };
     if (row.n < 2) throw minimumPermissionsNeeded();
   }
 
@@ -285,9 +309,9 @@ export class MembershipStore {
   private userRows(ids: string[]): Map<string, UserRow> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = this.db
-      .prepare(`SELECT * FROM users WHERE id IN (${placeholders(unique)})`)
-      .all(...unique) as UserRow[];
+    const rows = statement(this.db, `SELECT * FROM users WHERE id IN (${placeholders(unique)})`).all(
+      ...unique,
+    ) as UserRow[];
     return new Map(rows.map((row) => [row.id, row]));
   }
 }

@@ -1,6 +1,6 @@
 import type { Metadata, Organization } from '@roster/core';
 import { ClerkHttpError, notFound } from './clerk-error';
-import type { SqliteDatabase } from './database';
+import { type SqliteDatabase, statement } from './database';
 import { createId } from './ids';
 import { readJsonObject, writeJsonObject } from './json-column';
 import { addInclusion, type IdInclusion, likeContains, placeholders } from './sql-fragments';
@@ -102,7 +102,7 @@ export class OrganizationStore {
   /** Inserts an organization; 422 `form_identifier_exists` when the slug is taken. Returns its row. */
   insert(organization: NewOrganization): OrganizationRow {
     const id = organization.id ?? createId('org');
-    if (this.db.prepare('SELECT 1 FROM organizations WHERE id = ?').get(id)) {
+    if (statement(this.db, 'SELECT 1 FROM organizations WHERE id = ?').get(id)) {
       throw slugExists('id', id);
     }
     let slug = organization.slug;
@@ -113,36 +113,36 @@ export class OrganizationStore {
     } else if (this.slugTaken(slug)) {
       throw slugExists('slug', slug);
     }
-    this.db
-      .prepare(
-        `INSERT INTO organizations (id, name, slug, image_url, max_allowed_memberships, admin_delete_enabled,
+    statement(
+      this.db,
+      `INSERT INTO organizations (id, name, slug, image_url, max_allowed_memberships, admin_delete_enabled,
            public_metadata, private_metadata, created_by, members_count, created_at, updated_at)
          VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, 0, ?, ?)`,
-      )
-      .run(
-        id,
-        organization.name,
-        slug,
-        organization.maxAllowedMemberships,
-        organization.adminDeleteEnabled ? 1 : 0,
-        writeJsonObject(organization.publicMetadata),
-        writeJsonObject(organization.privateMetadata),
-        organization.createdBy,
-        organization.createdAt,
-        organization.createdAt,
-      );
+    ).run(
+      id,
+      organization.name,
+      slug,
+      organization.maxAllowedMemberships,
+      organization.adminDeleteEnabled ? 1 : 0,
+      writeJsonObject(organization.publicMetadata),
+      writeJsonObject(organization.privateMetadata),
+      organization.createdBy,
+      organization.createdAt,
+      organization.createdAt,
+    );
     return this.get(id);
   }
 
   private slugTaken(slug: string): boolean {
-    return this.db.prepare('SELECT 1 FROM organizations WHERE slug = ?').get(slug) !== undefined;
+    return statement(this.db, 'SELECT 1 FROM organizations WHERE slug = ?').get(slug) !== undefined;
   }
 
   /** The row of the organization with this ID or slug, or `undefined`. */
   find(idOrSlug: string): OrganizationRow | undefined {
-    return this.db.prepare('SELECT * FROM organizations WHERE id = ? OR slug = ?').get(idOrSlug, idOrSlug) as
-      | OrganizationRow
-      | undefined;
+    return statement(this.db, 'SELECT * FROM organizations WHERE id = ? OR slug = ?').get(
+      idOrSlug,
+      idOrSlug,
+    ) as OrganizationRow | undefined;
   }
 
   /** The row of the organization with this ID or slug; 404 when there is none. */
@@ -156,15 +156,19 @@ export class OrganizationStore {
   getMany(ids: readonly string[]): Map<string, OrganizationRow> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = this.db
-      .prepare(`SELECT * FROM organizations WHERE id IN (${unique.map(() => '?').join(', ')})`)
-      .all(...unique) as OrganizationRow[];
+    const rows = statement(
+      this.db,
+      `SELECT * FROM organizations WHERE id IN (${unique.map(() => '?').join(', ')})`,
+    ).all(...unique) as OrganizationRow[];
     return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** Adds `delta` to `members_count` (inside the membership change's transaction). */
   adjustMembersCount(id: string, delta: number): void {
-    this.db.prepare('UPDATE organizations SET members_count = members_count + ? WHERE id = ?').run(delta, id);
+    statement(this.db, 'UPDATE organizations SET members_count = members_count + ? WHERE id = ?').run(
+      delta,
+      id,
+    );
   }
 
   /** A page of organizations and the count of the whole filtered list. */
@@ -191,13 +195,14 @@ export class OrganizationStore {
     }
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const direction = query.orderBy.descending ? 'DESC' : 'ASC';
-    const rows = this.db
-      .prepare(
-        `SELECT o.* FROM organizations o ${whereSql}
+    const rows = statement(
+      this.db,
+      `SELECT o.* FROM organizations o ${whereSql}
          ORDER BY ${ORDER_COLUMNS[query.orderBy.field]} ${direction}, o.seq ${direction} LIMIT ? OFFSET ?`,
-      )
-      .all(...params, query.limit, query.offset) as OrganizationRow[];
-    const count = this.db.prepare(`SELECT COUNT(*) AS n FROM organizations o ${whereSql}`).get(...params) as {
+    ).all(...params, query.limit, query.offset) as OrganizationRow[];
+    const count = statement(this.db, `SELECT COUNT(*) AS n FROM organizations o ${whereSql}`).get(
+      ...params,
+    ) as {
       n: number;
     };
     return { rows, totalCount: count.n };

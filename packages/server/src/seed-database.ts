@@ -1,5 +1,5 @@
 import { DEFAULT_ROLES, type SeedData, type SeedUser } from '@roster/core';
-import type { SqliteDatabase } from './database';
+import { SECONDARY_INDEXES, type SqliteDatabase } from './database';
 import { createSeededId } from './ids';
 import { RoleStore } from './role-store';
 import { UserStore, userSearchText } from './user-store';
@@ -8,6 +8,12 @@ import { UserStore, userSearchText } from './user-store';
 export function ensureRoles(db: SqliteDatabase): void {
   const row = db.prepare('SELECT COUNT(*) AS n FROM roles').get() as { n: number };
   if (row.n === 0) db.transaction(() => RoleStore.insert(db, DEFAULT_ROLES))();
+}
+
+function indexName(createIndex: string): string {
+  const name = /^CREATE INDEX (\w+)/.exec(createIndex)?.[1];
+  if (!name) throw new Error(`Not a CREATE INDEX statement: ${createIndex}`);
+  return name;
 }
 
 function identifiers(user: SeedUser) {
@@ -29,6 +35,8 @@ export function seedDatabase(db: SqliteDatabase, seed: SeedData): void {
   const users = new Map(seed.users.map((user) => [user.id, user]));
   const organizations = new Set(seed.organizations.map((organization) => organization.id));
   db.transaction(() => {
+    // Bulk load: build each index once at the end instead of growing it row by row.
+    for (const index of SECONDARY_INDEXES) db.exec(`DROP INDEX IF EXISTS ${indexName(index)}`);
     RoleStore.insert(db, roles);
     const userStore = new UserStore(db);
     for (const user of seed.users) {
@@ -108,6 +116,8 @@ export function seedDatabase(db: SqliteDatabase, seed: SeedData): void {
     db.exec(
       'UPDATE organizations SET members_count = (SELECT COUNT(*) FROM memberships m WHERE m.organization_id = organizations.id)',
     );
+    db.exec('INSERT INTO membership_search (rowid, search_text) SELECT seq, search_text FROM memberships');
+    for (const index of SECONDARY_INDEXES) db.exec(index);
   })();
   db.pragma('optimize');
 }

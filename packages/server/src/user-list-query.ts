@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database';
+import { type SqliteDatabase, statement } from './database';
 import { addInclusion, type IdInclusion, likeContains, placeholders } from './sql-fragments';
 import type { UserRow } from './user-store';
 
@@ -131,15 +131,14 @@ export function listUserRows(
 ): UserRow[] {
   const { where, params } = buildWhere(filters);
   const direction = page.orderBy.descending ? 'DESC' : 'ASC';
-  return db
-    .prepare(
-      `SELECT u.* FROM users u ${where} ORDER BY ${ORDER_COLUMNS[page.orderBy.field]} ${direction}, u.seq ${direction} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, page.limit, page.offset) as UserRow[];
+  return statement(
+    db,
+    `SELECT u.* FROM users u ${where} ORDER BY ${ORDER_COLUMNS[page.orderBy.field]} ${direction}, u.seq ${direction} LIMIT ? OFFSET ?`,
+  ).all(...params, page.limit, page.offset) as UserRow[];
 }
 
 /** The number of users that match the filters (`GET /users/count`). */
 export function countUsers(db: SqliteDatabase, filters: UserFilters): number {
   const { where, params } = buildWhere(filters);
-  return (db.prepare(`SELECT COUNT(*) AS n FROM users u ${where}`).get(...params) as { n: number }).n;
+  return (statement(db, `SELECT COUNT(*) AS n FROM users u ${where}`).get(...params) as { n: number }).n;
 }

@@ -1,6 +1,6 @@
 import type { EmailAddress, Metadata, PublicUserData, User } from '@roster/core';
 import { ClerkHttpError, notFound } from './clerk-error';
-import type { SqliteDatabase } from './database';
+import { type SqliteDatabase, statement } from './database';
 import { createId, createSeededId } from './ids';
 import { readJsonObject, writeJsonObject } from './json-column';
 
@@ -142,37 +142,41 @@ export class UserStore {
     this.db = db;
   }
 
-  /** Inserts a user; 422 `form_identifier_exists` when an identifier is taken. Returns the id. */
+  /**
+   * Inserts a user; 422 `form_identifier_exists` when an identifier is taken. Returns the id.
+   * Seeding (`seeded`) derives identifier IDs from the user ID and leaves duplicate detection to the
+   * UNIQUE constraints (a bad seed fails as a whole).
+   */
   insert(user: NewUser, options: { seeded?: boolean } = {}): string {
     const id = user.id ?? createId('user');
-    this.assertIdentifiersFree(user);
+    if (!options.seeded) this.assertIdentifiersFree(user);
     const primaryEmail = user.emailAddresses[0] ?? null;
-    this.db
-      .prepare(
-        `INSERT INTO users (id, external_id, first_name, last_name, username, image_url,
+    statement(
+      this.db,
+      `INSERT INTO users (id, external_id, first_name, last_name, username, image_url,
            primary_email_address, primary_phone_number, primary_web3_wallet,
            public_metadata, private_metadata, unsafe_metadata, search_text, last_active_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        user.externalId,
-        user.firstName,
-        user.lastName,
-        user.username,
-        user.imageUrl,
-        primaryEmail,
-        user.phoneNumbers[0] ?? null,
-        user.web3Wallets[0] ?? null,
-        writeJsonObject(user.publicMetadata),
-        writeJsonObject(user.privateMetadata),
-        writeJsonObject(user.unsafeMetadata),
-        userSearchText({ ...user, id }),
-        user.lastActiveAt,
-        user.createdAt,
-        user.createdAt,
-      );
-    const insertIdentification = this.db.prepare(
+    ).run(
+      id,
+      user.externalId,
+      user.firstName,
+      user.lastName,
+      user.username,
+      user.imageUrl,
+      primaryEmail,
+      user.phoneNumbers[0] ?? null,
+      user.web3Wallets[0] ?? null,
+      writeJsonObject(user.publicMetadata),
+      writeJsonObject(user.privateMetadata),
+      writeJsonObject(user.unsafeMetadata),
+      userSearchText({ ...user, id }),
+      user.lastActiveAt,
+      user.createdAt,
+      user.createdAt,
+    );
+    const insertIdentification = statement(
+      this.db,
       'INSERT INTO identifications (id, user_id, type, value, position, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const groups: [IdentificationType, string[]][] = [
@@ -192,7 +196,7 @@ export class UserStore {
   }
 
   private assertIdentifiersFree(user: NewUser): void {
-    const taken = this.db.prepare('SELECT 1 FROM identifications WHERE type = ? AND value = ?');
+    const taken = statement(this.db, 'SELECT 1 FROM identifications WHERE type = ? AND value = ?');
     const checks: [IdentificationType, string[]][] = [
       ['email_address', user.emailAddresses],
       ['phone_number', user.phoneNumbers],
@@ -208,24 +212,24 @@ export class UserStore {
     }
     if (
       user.username !== null &&
-      this.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username)
+      statement(this.db, 'SELECT 1 FROM users WHERE username = ?').get(user.username)
     ) {
       throw identifierExists('username', user.username);
     }
     if (
       user.externalId !== null &&
-      this.db.prepare('SELECT 1 FROM users WHERE external_id = ?').get(user.externalId)
+      statement(this.db, 'SELECT 1 FROM users WHERE external_id = ?').get(user.externalId)
     ) {
       throw identifierExists('external_id', user.externalId);
     }
-    if (user.id !== undefined && this.db.prepare('SELECT 1 FROM users WHERE id = ?').get(user.id)) {
+    if (user.id !== undefined && statement(this.db, 'SELECT 1 FROM users WHERE id = ?').get(user.id)) {
       throw identifierExists('id', user.id);
     }
   }
 
   /** The stored user row, or `undefined`. */
   findRow(id: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return statement(this.db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   }
 
   /** The user with its identifiers; 404 when absent. */
@@ -239,11 +243,10 @@ export class UserStore {
   withIdentifications(rows: UserRow[]): UserRecord[] {
     if (rows.length === 0) return [];
     const placeholders = rows.map(() => '?').join(', ');
-    const identifications = this.db
-      .prepare(
-        `SELECT * FROM identifications WHERE user_id IN (${placeholders}) ORDER BY user_id, type, position`,
-      )
-      .all(...rows.map((row) => row.id)) as IdentificationRow[];
+    const identifications = statement(
+      this.db,
+      `SELECT * FROM identifications WHERE user_id IN (${placeholders}) ORDER BY user_id, type, position`,
+    ).all(...rows.map((row) => row.id)) as IdentificationRow[];
     const byUser = new Map<string, IdentificationRow[]>();
     for (const identification of identifications) {
       const list = byUser.get(identification.user_id) ?? [];

@@ -1,3 +1,4 @@
+import { createDemoSeed, type SeedUser } from '@roster/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackendApi, createBackendApi, DEFAULT_SECRET_KEY } from '../src/index';
 import { LIST_FIXTURE } from './list-fixture';
@@ -117,5 +118,84 @@ describe('given an organization with four known members', () => {
       const count = await get<{ object: string; total_count: number }>('/users/count?organization_id=org_t');
       expect(count).toEqual({ object: 'total_count', total_count: 4 });
     });
+  });
+});
+
+describe('given an organization large enough for both search plans (2,500 members)', () => {
+  let large: BackendApi;
+  beforeAll(() => {
+    large = createBackendApi({ seed: 2500 });
+  });
+  afterAll(() => large.close());
+
+  async function page(query: string): Promise<{ ids: string[]; total: number }> {
+    const response = await large.fetch(
+      new Request(`http://local/v1/organizations/org_acme/memberships?${query}`, {
+        headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}` },
+      }),
+    );
+    const body = (await response.json()) as MembershipPage;
+    return { ids: body.data.map((m) => m.public_user_data.user_id), total: body.total_count };
+  }
+
+  it('when a query matches every member, the result is the unfiltered list (ordered-scan plan)', async () => {
+    for (const offset of [0, 1200, 2495]) {
+      expect(await page(`query=ACME.test&limit=10&offset=${offset}&order_by=last_name`)).toEqual(
+        await page(`limit=10&offset=${offset}&order_by=last_name`),
+      );
+    }
+  });
+
+  it('when a query matches a few members (index plan), it finds exactly the members whose fields contain it', async () => {
+    const seed = createDemoSeed({ members: 2500 });
+    const acme = new Set(
+      seed.memberships.filter((m) => m.organizationId === 'org_acme').map((m) => m.userId),
+    );
+    const haystack = (user: SeedUser) =>
+      [
+        user.id,
+        `${user.firstName ?? ''} ${user.lastName ?? ''}`,
+        user.username,
+        user.emailAddress,
+        user.phoneNumber,
+        user.web3Wallet,
+      ]
+        .filter((field): field is string => typeof field === 'string')
+        .join('\n')
+        .toLowerCase();
+    for (const needle of ['smith', 'son@', 'a gar', 'er@', 'JÚLIA H', '0x']) {
+      const lower = needle.toLowerCase();
+      const expected = seed.users
+        .filter((u) => acme.has(u.id) && haystack(u).includes(lower))
+        .map((u) => u.id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(500);
+      const found = await page(`query=${encodeURIComponent(needle)}&limit=500`);
+      expect(found.total).toBe(expected.length);
+      expect([...found.ids].sort()).toEqual([...expected].sort());
+    }
+  });
+
+  it('when members are added and removed, the search index follows', async () => {
+    const headers = { Authorization: `Bearer ${DEFAULT_SECRET_KEY}` };
+    const post = (path: string, body: unknown) =>
+      large.fetch(
+        new Request(`http://local/v1${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+      );
+    const user = (await (
+      await post('/users', { first_name: 'Quixotic', email_address: ['qx@far.test'] })
+    ).json()) as {
+      id: string;
+    };
+    expect((await page('query=quixotic')).total).toBe(0);
+    await post('/organizations/org_acme/memberships', { user_id: user.id, role: 'org:member' });
+    expect(await page('query=quixotic')).toEqual({ ids: [user.id], total: 1 });
+    await large.fetch(
+      new Request(`http://local/v1/organizations/org_acme/memberships/${user.id}`, {
+        method: 'DELETE',
+        headers,
+      }),
+    );
+    expect((await page('query=quixotic')).total).toBe(0);
   });
 });
