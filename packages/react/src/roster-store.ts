@@ -6,9 +6,11 @@ import type {
   PendingMembershipOperation,
 } from '@roster/core';
 import {
+  membershipListKey,
   membershipListParams,
   parseMembershipListKey,
   parseUserMembershipListKey,
+  userMembershipListKey,
   userMembershipListParams,
   writeConfirmedMembership,
   writeConfirmedRemoval,
@@ -66,6 +68,14 @@ function splitInfiniteKey(key: string): { infinite: boolean; pageKey: string } {
   return { infinite: false, pageKey: key };
 }
 
+/** The key of page 1 of the list a page key belongs to, or `null` for other keys. */
+function firstPageKey(key: string): string | null {
+  const orgView = parseMembershipListKey(key);
+  if (orgView) return membershipListKey({ ...orgView.filters, ...orgView, page: 1 });
+  const userView = parseUserMembershipListKey(key);
+  return userView ? userMembershipListKey({ ...userView, page: 1 }) : null;
+}
+
 /**
  * Everything one `RosterProvider` shares between its hooks: the pending operations (the optimistic
  * overlay), the log of settled mutations (to keep late list responses from bringing old values
@@ -89,6 +99,12 @@ export interface RosterStore {
   retain(key: string): () => void;
   /** Registers how a mounted view revalidates (SWR's bound `mutate`), so settled writes can refresh it. */
   registerView(cacheKey: string, revalidate: () => void): () => void;
+  /**
+   * SWR's `onDiscarded`: SWR drops the answer of a request that was in flight when a settled
+   * mutation was written into its cache entry; such a view fetches again, or it would keep what it
+   * showed before that request.
+   */
+  onDiscarded(cacheKey: string): void;
   /** Whether the cache holds data for this key (as opposed to data SWR keeps from a previous key). */
   hasData(key: string): boolean;
   /** The next fetch of this key skips the shortcut that reuses a just-prefetched page. */
@@ -117,6 +133,8 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
   const views = new Map<string, Set<() => void>>();
   const prefetched = new Map<string, number>();
   const memberChains = new Map<string, Promise<unknown>>();
+  /** Cache entries written by a settlement since their last request started. */
+  const writtenSinceFetch = new Set<string>();
   let operationCounter = 0;
 
   function notify() {
@@ -182,6 +200,9 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
     current?.controller.abort();
     const controller = new AbortController();
     const startSeq = settledSeq;
+    writtenSinceFetch.delete(key);
+    // A load-more list refetches from its first page: that request starts its fresh read.
+    if (firstPageKey(key) === key) writtenSinceFetch.delete(`${INFINITE_PREFIX}${key}`);
     const promise = load(controller.signal)
       .then((page) => reconcile(page, key, startSeq))
       .finally(() => {
@@ -290,7 +311,10 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
       for (const revalidate of mounted) revalidate();
       return;
     }
-    inFlight.get(cacheKey)?.controller.abort();
+    // A request that started before this settlement can only bring stale data: abort it. One that
+    // started since (a load-more list refetching its pages) is the refresh itself: keep it.
+    const request = inFlight.get(cacheKey);
+    if (request && request.startSeq < settledSeq) request.controller.abort();
     cache.delete(cacheKey);
   }
 
@@ -335,7 +359,10 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
       } else {
         next = writePage(data as AnyPage, view.page);
       }
-      if (next !== data) void mutate(cacheKey, next, { revalidate: false });
+      if (next !== data) {
+        writtenSinceFetch.add(cacheKey);
+        void mutate(cacheKey, next, { revalidate: false });
+      }
       if (isStale) stale.push(cacheKey);
     }
     return stale;
@@ -398,6 +425,9 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
     retain,
     registerView,
     hasData: (key) => cachedData(key) !== undefined,
+    onDiscarded: (cacheKey) => {
+      if (writtenSinceFetch.delete(cacheKey)) refresh(cacheKey);
+    },
     invalidate: (key) => {
       prefetched.delete(key);
     },

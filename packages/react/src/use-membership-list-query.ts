@@ -96,8 +96,9 @@ function listError(error: unknown): RosterApiError | undefined {
   return error as RosterApiError;
 }
 
-const swrOptions = (keepPreviousData: boolean): SWRConfiguration => ({
+const swrOptions = (store: RosterStore, keepPreviousData: boolean): SWRConfiguration => ({
   keepPreviousData,
+  onDiscarded: store.onDiscarded,
   onErrorRetry: (error, _key, config, revalidate, { retryCount }) => {
     if (isAbortError(error)) return;
     const status = (error as { status?: unknown }).status;
@@ -128,13 +129,13 @@ export function useMembershipListQuery(config: MembershipListQueryConfig): Membe
   }
 
   const pagedKey = identity !== null && !infinite ? pageKey(page) : null;
-  const paged = useSWR<AnyPage>(pagedKey, fetcher, swrOptions(keepPreviousData));
+  const paged = useSWR<AnyPage>(pagedKey, fetcher, swrOptions(store, keepPreviousData));
   // Read for its subscription: SWR re-renders this hook when the key's loading state changes.
   void paged.isLoading;
   const loadMore = useSWRInfinite<AnyPage>(
     (index) => (identity !== null && infinite ? pageKey(index + 1) : null),
     fetcher,
-    { ...swrOptions(false), revalidateFirstPage: false },
+    { ...swrOptions(store, false), revalidateFirstPage: false },
   );
   const infiniteKey = identity !== null && infinite ? unstable_serialize(() => pageKey(1)) : null;
 
@@ -214,13 +215,15 @@ export function useMembershipListQuery(config: MembershipListQueryConfig): Membe
     };
   }, [store, infiniteKeys]);
 
-  // Prefetch the next page once this one is shown.
+  // Prefetch the next page once this one is shown (again after it changed: a settled removal or
+  // creation drops cached pages that are not on screen).
+  const shownPages = currentLoaded ? serverPages : undefined;
   useEffect(() => {
-    if (nextKey === null || !currentLoaded) return;
+    if (nextKey === null || shownPages === undefined) return;
     const release = store.retain(nextKey);
     store.prefetch(nextKey);
     return release;
-  }, [store, nextKey, currentLoaded]);
+  }, [store, nextKey, shownPages]);
 
   // Let settled mutations refresh this view.
   const pagedMutate = paged.mutate;
