@@ -151,6 +151,23 @@ describe('given Alice, an admin of Acme, on the members page', () => {
   });
 });
 
+describe('given Alice adding a member', () => {
+  it('when she picks a user through the search and adds them, they join and the count grows', async () => {
+    const page = await playground.open('alice');
+    await expectStatus(page, 1, 10, ACME_MEMBERS);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add member' });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: 'User' }).fill('Carol');
+    await page.getByRole('option', { name: /Carol Diaz/ }).click();
+    await expectNoAxeViolations(page, '[role="dialog"]');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => announcements(page)).toContain('Carol Diaz was added');
+    await expectStatus(page, 1, 10, ACME_MEMBERS + 1);
+  });
+});
+
 describe('given Carol, the last admin of Solo Studio', () => {
   it('when she opens the members page, she cannot demote or remove herself and the page is accessible', async () => {
     const page = await playground.open('carol');
