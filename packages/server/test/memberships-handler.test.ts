@@ -481,6 +481,18 @@ describe('given paths outside the routes', () => {
     expect(response.headers.get('allow')).toBe('GET, POST');
   });
 
+  it('when a CORS preflight arrives, it answers 405 without any CORS header and forwards nothing', async () => {
+    const { handler, upstream } = createTestHandler(ADMIN);
+    const preflight = new Request(`${APP_ORIGIN}/api${MEMBERSHIPS}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.test', 'access-control-request-method': 'POST' },
+    });
+    const response = await handler(preflight);
+    expect(response.status).toBe(405);
+    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   it('when the request is outside the base path, it answers 404', async () => {
     const { handler } = createTestHandler(ADMIN, { basePath: '/roster' });
     expect((await handler(browserRequest('GET', MEMBERSHIPS))).status).toBe(404);
