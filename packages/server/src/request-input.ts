@@ -119,6 +119,19 @@ export class QueryParams {
   }
 }
 
+/** 422 `form_param_exceeds_allowed_size` when metadata serializes to more than 8 KB. */
+export function assertMetadataSize(name: string, value: Metadata): void {
+  if (Buffer.byteLength(JSON.stringify(value)) > MAX_METADATA_BYTES) {
+    throw new ClerkHttpError(
+      422,
+      'form_param_exceeds_allowed_size',
+      'exceeds allowed size',
+      `${name} exceeds the maximum allowed size of ${MAX_METADATA_BYTES} bytes.`,
+      { paramName: name },
+    );
+  }
+}
+
 /**
  * Reads a JSON object body. An empty body reads as `{}`; a body that is not JSON, or JSON that is
  * not an object, is 400 `request_body_invalid` (Clerk's answer to a malformed body).
@@ -240,15 +253,7 @@ export class BodyParams {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw paramInvalid(name, `${name} must be a JSON object.`);
     }
-    if (Buffer.byteLength(JSON.stringify(value)) > MAX_METADATA_BYTES) {
-      throw new ClerkHttpError(
-        422,
-        'form_param_exceeds_allowed_size',
-        'exceeds allowed size',
-        `${name} exceeds the maximum allowed size of ${MAX_METADATA_BYTES} bytes.`,
-        { paramName: name },
-      );
-    }
+    assertMetadataSize(name, value as Metadata);
     return value as Metadata;
   }
 }

@@ -14,14 +14,15 @@ export function registerRoleRoutes(router: Router, stores: BackendStores): void 
   router.add('GET', '/organization_roles', ({ query }) => {
     const { limit, offset } = query.paging();
     const orderBy = query.orderBy(ROLE_ORDER_FIELDS, '-created_at');
-    const text = query.text('query')?.toLowerCase() ?? null;
+    const raw = query.text('query');
+    const text = raw?.toLowerCase() ?? null;
     const positions = new Map(stores.roles.all().map((role, index) => [role.key, index]));
     const matching = stores.roles
       .all()
       .filter(
         (role) =>
           text === null ||
-          role.id === text ||
+          role.id === raw ||
           role.name.toLowerCase().includes(text) ||
           role.key.toLowerCase().includes(text),
       );

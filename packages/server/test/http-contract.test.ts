@@ -207,6 +207,26 @@ describe('given the local Backend API over plain HTTP', () => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it('a metadata patch whose merged result exceeds 8 KB is 422 and keeps the stored metadata', async () => {
+      const path = `${members}/${DEMO_IDS.memberUserId}/metadata`;
+      const first = await server.request(path, {
+        method: 'PATCH',
+        body: JSON.stringify({ public_metadata: { a: 'x'.repeat(5000) } }),
+      });
+      expect(first.status).toBe(200);
+      const before = await snapshot();
+      await expectError(
+        await server.request(path, {
+          method: 'PATCH',
+          body: JSON.stringify({ public_metadata: { b: 'y'.repeat(5000) } }),
+        }),
+        422,
+        'form_param_exceeds_allowed_size',
+        'public_metadata',
+      );
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('a failed rule (last admin) leaves the membership as it was', async () => {
       const before = await snapshot(DEMO_IDS.soloOrganizationId);
       await expectError(
