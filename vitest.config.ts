@@ -25,7 +25,11 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['packages/react/test/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/dom.ts'],
-          typecheck: { enabled: true, include: ['packages/react/test/**/*.test-d.ts'] },
+          typecheck: {
+            enabled: true,
+            include: ['packages/react/test/**/*.test-d.ts'],
+            tsconfig: 'packages/react/tsconfig.json',
+          },
         },
       },
       {
