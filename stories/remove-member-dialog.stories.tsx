@@ -1,0 +1,105 @@
+import { createRosterApiError } from '@roster/core';
+import { RemoveMemberDialog } from '@roster/ui';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+
+interface RemoveStoryProps {
+  memberName: string;
+  organizationName: string;
+  isSelf?: boolean;
+  /** What the server answers, after `delay` ms. */
+  outcome: 'success' | 'error';
+  delay?: number;
+}
+
+function RemoveStory({ outcome, delay = 400, ...props }: RemoveStoryProps) {
+  return (
+    <RemoveMemberDialog
+      {...props}
+      onConfirm={() =>
+        new Promise((resolve, reject) =>
+          setTimeout(
+            () =>
+              outcome === 'success'
+                ? resolve(undefined)
+                : reject(
+                    createRosterApiError(
+                      403,
+                      'not_allowed_to_delete',
+                      'You are not allowed to remove this member.',
+                    ),
+                  ),
+            delay,
+          ),
+        )
+      }
+      trigger={
+        <button type="button">{props.isSelf ? 'Leave organization' : `Remove ${props.memberName}`}</button>
+      }
+    />
+  );
+}
+
+const meta = {
+  title: 'Components/RemoveMemberDialog',
+  component: RemoveStory,
+  args: { memberName: 'Bob Jones', organizationName: 'Acme', outcome: 'success' },
+} satisfies Meta<typeof RemoveStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Keyboard only: open, Cancel has focus, Escape closes and focus returns to the trigger. */
+export const Default: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const trigger = canvas.getByRole('button', { name: 'Remove Bob Jones' });
+    trigger.focus();
+    await userEvent.keyboard('{Enter}');
+    const body = within(canvasElement.ownerDocument.body);
+    const dialog = await body.findByRole('alertdialog', { name: 'Remove member' });
+    await expect(dialog).toHaveAccessibleDescription(/Bob Jones.*Acme/);
+    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(body.queryByRole('alertdialog')).not.toBeInTheDocument());
+    await expect(trigger).toHaveFocus();
+  },
+};
+
+/** Remove shows a pending state, then the dialog closes. */
+export const Confirmed: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Remove Bob Jones' }));
+    await userEvent.click(await body.findByRole('button', { name: 'Remove' }));
+    await expect(body.getByRole('button', { name: 'Removing…' })).toHaveAttribute('data-pending');
+    await waitFor(() => expect(body.queryByRole('alertdialog')).not.toBeInTheDocument());
+  },
+};
+
+/** The server refuses: the error shows inside, the dialog stays open until cancelled. */
+export const ServerError: Story = {
+  args: { outcome: 'error' },
+  play: async ({ canvasElement, userEvent }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Remove Bob Jones' }));
+    await userEvent.click(await body.findByRole('button', { name: 'Remove' }));
+    await expect(await body.findByRole('alert')).toHaveTextContent(
+      'You are not allowed to remove this member.',
+    );
+    await expect(body.getByRole('alertdialog', { name: 'Remove member' })).toBeInTheDocument();
+    await userEvent.click(body.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(body.queryByRole('alertdialog')).not.toBeInTheDocument());
+  },
+};
+
+/** The viewer's own membership: "Leave organization" wording. */
+export const LeaveOrganization: Story = {
+  args: { isSelf: true },
+  play: async ({ canvasElement, userEvent }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Leave organization' }));
+    await expect(await body.findByRole('alertdialog', { name: 'Leave organization' })).toBeInTheDocument();
+    await userEvent.click(body.getByRole('button', { name: 'Cancel' }));
+  },
+};
