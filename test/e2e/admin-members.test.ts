@@ -4,6 +4,7 @@ import {
   announcements,
   expectNoAxeViolations,
   expectStatus,
+  POLL,
   seededMemberCount,
   setupPlayground,
   VIEWERS,
@@ -51,7 +52,7 @@ describe('given Alice, an admin of Acme, on the members page', () => {
     const page = await playground.open('alice');
     await expectStatus(page, 1, 10, ACME_MEMBERS);
     await page.getByRole('searchbox', { name: 'Search members' }).fill('Bob Jones');
-    await expect.poll(() => page.getByRole('table').getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => page.getByRole('table').getByRole('row').count(), POLL).toBe(2);
     await expectStatus(page, 1, 1, 1);
     expect(await memberRow(page, 'Bob Jones').count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Search members' }).fill('');
@@ -93,11 +94,11 @@ describe('given Alice, an admin of Acme, on the members page', () => {
     const pendingRow = page.locator('tr[data-pending]').filter({ has: select });
     await pendingRow.waitFor();
     expect(await select.textContent()).toContain('Admin');
-    await expect.poll(() => announcements(page), { timeout: 10_000 }).toContain(`${name} is now Admin`);
+    await expect.poll(() => announcements(page), POLL).toContain(`${name} is now Admin`);
     await playground.setFaults({ latencyMs: 0 });
     await page.reload();
     await expect
-      .poll(() => page.getByRole('combobox', { name: `Role for ${name}` }).textContent())
+      .poll(() => page.getByRole('combobox', { name: `Role for ${name}` }).textContent(), POLL)
       .toContain('Admin');
   });
 
@@ -109,14 +110,12 @@ describe('given Alice, an admin of Acme, on the members page', () => {
     const select = page.getByRole('combobox', { name: `Role for ${name}` });
     await chooseRole(page, select, 'Admin');
     expect(await select.textContent()).toContain('Admin');
-    await expect
-      .poll(() => announcements(page), { timeout: 15_000 })
-      .toMatch(/Could not change role: .*; reverted/);
-    await expect.poll(() => select.textContent()).toContain('Member');
+    await expect.poll(() => announcements(page), POLL).toMatch(/Could not change role: .*; reverted/);
+    await expect.poll(() => select.textContent(), POLL).toContain('Member');
     await playground.setFaults({ latencyMs: 0, failRate: 0 });
     await page.reload();
     await expect
-      .poll(() => page.getByRole('combobox', { name: `Role for ${name}` }).textContent())
+      .poll(() => page.getByRole('combobox', { name: `Role for ${name}` }).textContent(), POLL)
       .toContain('Member');
   });
 
@@ -134,14 +133,16 @@ describe('given Alice, an admin of Acme, on the members page', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await memberRow(page, name).count()).toBe(1);
-    await expect.poll(() => removeButton.evaluate((node) => node === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => removeButton.evaluate((node) => node === document.activeElement), POLL)
+      .toBe(true);
 
     await removeButton.click();
     await dialog.getByRole('button', { name: 'Remove' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => memberRow(page, name).count()).toBe(0);
+    await expect.poll(() => memberRow(page, name).count(), POLL).toBe(0);
     await expectStatus(page, 1, 10, ACME_MEMBERS - 1);
-    await expect.poll(() => announcements(page)).toContain(`${name} was removed`);
+    await expect.poll(() => announcements(page), POLL).toContain(`${name} was removed`);
     // Focus stays in the members page, not lost to the document body.
     expect(
       await page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null),
@@ -163,7 +164,7 @@ describe('given Alice adding a member', () => {
     await expectNoAxeViolations(page, '[role="dialog"]');
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => announcements(page)).toContain('Carol Diaz was added');
+    await expect.poll(() => announcements(page), POLL).toContain('Carol Diaz was added');
     await expectStatus(page, 1, 10, ACME_MEMBERS + 1);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   announcements,
   expectStatus,
+  POLL,
   seededMemberCount,
   setupPlayground,
   tabTo,
@@ -64,7 +65,7 @@ describe('given Alice using only the keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     expect(await roleSelect.textContent()).toContain('Admin');
-    await expect.poll(() => announcements(page), { timeout: 10_000 }).toContain(`${promoted} is now Admin`);
+    await expect.poll(() => announcements(page), POLL).toContain(`${promoted} is now Admin`);
     expect(await isFocused(page, `Role for ${promoted}`, 'combobox')).toBe(true);
 
     // Open the remove dialog, cancel it: focus goes back to the trigger.
@@ -76,7 +77,7 @@ describe('given Alice using only the keyboard', () => {
     await tabTo(page, dialog.getByRole('button', { name: 'Cancel' }), 5);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => isFocused(page, `Remove ${removed}`)).toBe(true);
+    await expect.poll(() => isFocused(page, `Remove ${removed}`), POLL).toBe(true);
 
     // Open it again and confirm.
     await page.keyboard.press('Enter');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, setupPlayground } from './playground-session';
+import { expectNoAxeViolations, POLL, setupPlayground } from './playground-session';
 
 const playground = setupPlayground();
 
@@ -45,7 +45,7 @@ describe('given Bob, a plain member of Acme', () => {
   it('when he opens the members page, he sees no management controls', async () => {
     const page = await playground.open('bob');
     await page.getByRole('table').waitFor();
-    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await expect.poll(() => page.getByRole('row').count(), POLL).toBeGreaterThan(1);
     // Role selects stay visible as text but cannot be operated; nothing else offers a change.
     const roleSelects = page.getByRole('combobox', { name: /^Role for / });
     expect(await roleSelects.count()).toBe(10);

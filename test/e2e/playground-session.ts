@@ -108,6 +108,12 @@ export function setupPlayground() {
   };
 }
 
+/**
+ * How long `expect.poll` waits for the page to catch up: generous, because the machine may be busy
+ * (a wait that ends as soon as the condition holds, not a timing assertion).
+ */
+export const POLL = { timeout: 15_000 } as const;
+
 /** The pagination status (`1–10 of 253`). */
 export function paginationStatus(page: Page): Locator {
   return page.getByRole('status').filter({ hasText: / of \d+$/ });
@@ -115,9 +121,7 @@ export function paginationStatus(page: Page): Locator {
 
 /** Waits until the pagination status reads `{from}–{to} of {total}`. */
 export async function expectStatus(page: Page, from: number, to: number, total: number): Promise<void> {
-  await expect
-    .poll(() => paginationStatus(page).textContent(), { timeout: 10_000 })
-    .toBe(`${from}–${to} of ${total}`);
+  await expect.poll(() => paginationStatus(page).textContent(), POLL).toBe(`${from}–${to} of ${total}`);
 }
 
 /** The polite live region's text (announcements of results). */
