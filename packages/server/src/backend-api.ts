@@ -246,6 +246,10 @@ export function createBackendApi(options: BackendApiOptions = {}): BackendApi {
     async listen(listenOptions = {}) {
       const host = listenOptions.host ?? '127.0.0.1';
       const server = createServer(toNodeHandler((request) => this.fetch(request)));
+      // Idle keep-alive sockets outlive the client's own idle timeout, so a client never reuses a
+      // socket the server is closing at that moment (which surfaces as ECONNRESET under load).
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(listenOptions.port ?? 0, host, () => {

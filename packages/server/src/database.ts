@@ -108,6 +108,7 @@ export const SECONDARY_INDEXES: readonly string[] = [
   'CREATE INDEX memberships_org_email ON memberships (organization_id, email_address, seq)',
   'CREATE INDEX memberships_org_phone ON memberships (organization_id, phone_number, seq)',
   'CREATE INDEX memberships_org_username ON memberships (organization_id, username, seq)',
+  'CREATE INDEX memberships_org_search ON memberships (organization_id, search_text)',
   'CREATE INDEX memberships_user ON memberships (user_id, created_at, seq)',
   'CREATE INDEX memberships_created ON memberships (created_at, seq)',
 ];

@@ -62,6 +62,8 @@ const ORDER_COLUMNS: Record<MembershipOrderField, string> = {
 
 /** The SQL of a membership list: `WHERE` (with its parameters) and `ORDER BY`. */
 export interface MembershipListSql {
+  /** `FROM ...` (with an index hint for the text-index plan). */
+  from: string;
   where: string;
   params: unknown[];
   orderBy: string;
@@ -86,10 +88,14 @@ function identificationLike(type: string, text: string | null, where: string[], 
 }
 
 /**
- * How `query` is matched: through the trigram index (finds few matches fast, needs 3+ characters)
- * or by scanning `search_text` in list order (stops early when matches are many).
+ * How `query` is matched:
+ * - `trigram-index`: through the FTS5 trigram index (few matches fast; needs 3+ characters);
+ * - `text-index`: by reading `(organization_id, search_text)` index entries only, no table rows
+ *   (counts fast at any size; one organization only);
+ * - `scan`: by walking the list in its order and testing `search_text` (stops early when matches
+ *   are many).
  */
-export type MembershipSearchPlan = 'trigram-index' | 'scan';
+export type MembershipSearchPlan = 'trigram-index' | 'text-index' | 'scan';
 
 /** Whether a `query` can use the trigram index (it needs at least 3 characters). */
 export function canUseTrigramIndex(text: string | null): boolean {
@@ -164,7 +170,9 @@ export function buildMembershipListSql(
     params.push(f.lastActiveAtAfter);
   }
   const direction = query.orderBy.descending ? 'DESC' : 'ASC';
+  const textIndex = search === 'text-index' && 'organizationId' in query.scope && f.query !== null;
   return {
+    from: textIndex ? 'memberships m INDEXED BY memberships_org_search' : 'memberships m',
     where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
     params,
     orderBy: `ORDER BY ${ORDER_COLUMNS[query.orderBy.field]} ${direction}, m.seq ${direction}`,

@@ -14,6 +14,7 @@ import {
   canUseTrigramIndex,
   type MembershipListQuery,
   type MembershipListSql,
+  type MembershipSearchPlan,
 } from './membership-list-query';
 import { type OrganizationRow, type OrganizationStore, toOrganizationModel } from './organization-store';
 import { assertMetadataSize } from './request-input';
@@ -220,22 +221,25 @@ export class MembershipStore {
 
   /**
    * A page of memberships and the count of the whole filtered list. A `query` is counted through the
-   * trigram index; when it matches few members the page is read the same way (then sorted), when it
-   * matches many the page is read by walking the list's order and testing `search_text`, which stops
-   * after `offset + limit` matches instead of sorting them all.
+   * trigram index (3+ characters) or the `(organization_id, search_text)` index (shorter); when it
+   * matches few members the page is read the same way (then sorted), when it matches many the page
+   * is read by walking the list's order and testing `search_text`, which stops after
+   * `offset + limit` matches instead of sorting them all.
    */
   list(query: MembershipListQuery): { data: OrganizationMembership[]; totalCount: number } {
     return this.db.transaction(() => {
-      const indexed = canUseTrigramIndex(query.filters.query);
-      const countSql = buildMembershipListSql(query, indexed ? 'trigram-index' : 'scan');
+      const text = query.filters.query;
+      const countPlan: MembershipSearchPlan =
+        text === null ? 'scan' : canUseTrigramIndex(text) ? 'trigram-index' : 'text-index';
+      const countSql = buildMembershipListSql(query, countPlan);
       const totalCount = this.count(query, countSql);
       const pageSql =
-        indexed && totalCount > SORT_MATCHES_LIMIT ? buildMembershipListSql(query, 'scan') : countSql;
+        text !== null && totalCount > SORT_MATCHES_LIMIT ? buildMembershipListSql(query, 'scan') : countSql;
       // Deferred join: OFFSET walks the (covering) index only; full rows are read for one page.
       const seqs = (
         statement(
           this.db,
-          `SELECT m.seq FROM memberships m ${pageSql.where} ${pageSql.orderBy} LIMIT ? OFFSET ?`,
+          `SELECT m.seq FROM ${pageSql.from} ${pageSql.where} ${pageSql.orderBy} LIMIT ? OFFSET ?`,
         ).all(...pageSql.params, query.limit, query.offset) as { seq: number }[]
       ).map((row) => row.seq);
       const rows =
@@ -254,7 +258,7 @@ export class MembershipStore {
     if (sql.unfiltered && 'organizationId' in query.scope) {
       return this.organizations.get(query.scope.organizationId).members_count;
     }
-    const row = statement(this.db, `SELECT COUNT(*) AS n FROM memberships m ${sql.where}`).get(
+    const row = statement(this.db, `SELECT COUNT(*) AS n FROM ${sql.from} ${sql.where}`).get(
       ...sql.params,
     ) as {
       n: number;
