@@ -4,6 +4,7 @@ export type { RosterProviderProps } from './roster-provider';
 export { RosterProvider } from './roster-provider';
 export type {
   CreateMembershipArgs,
+  UseCreateMembershipOptions,
   UseCreateMembershipResult,
 } from './use-create-membership';
 export { useCreateMembership } from './use-create-membership';
@@ -13,7 +14,7 @@ export type {
   MembershipListQueryOptions,
   MembershipListResult,
 } from './use-membership-list-query';
-export type { MembershipMutationResult } from './use-membership-mutation';
+export type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 export type {
   UseMembershipPermissionsOptions,
   UseMembershipPermissionsResult,
@@ -28,16 +29,25 @@ export type { UseOrganizationRolesOptions, UseOrganizationRolesResult } from './
 export { useOrganizationRoles } from './use-organization-roles';
 export type { UsePendingMembershipOperationsResult } from './use-pending-membership-operations';
 export { usePendingMembershipOperations } from './use-pending-membership-operations';
-export type { RemoveMembershipArgs, UseRemoveMembershipResult } from './use-remove-membership';
+export type {
+  RemoveMembershipArgs,
+  UseRemoveMembershipOptions,
+  UseRemoveMembershipResult,
+} from './use-remove-membership';
 export { useRemoveMembership } from './use-remove-membership';
 export type { UseRosterResult } from './use-roster';
 export { useRoster } from './use-roster';
 export type {
   UpdateMembershipMetadataArgs,
+  UseUpdateMembershipMetadataOptions,
   UseUpdateMembershipMetadataResult,
 } from './use-update-membership-metadata';
 export { useUpdateMembershipMetadata } from './use-update-membership-metadata';
-export type { UpdateMembershipRoleArgs, UseUpdateMembershipRoleResult } from './use-update-membership-role';
+export type {
+  UpdateMembershipRoleArgs,
+  UseUpdateMembershipRoleOptions,
+  UseUpdateMembershipRoleResult,
+} from './use-update-membership-role';
 export { useUpdateMembershipRole } from './use-update-membership-role';
 export type {
   UseUserOrganizationMembershipsOptions,

@@ -1,6 +1,6 @@
 import type { Metadata } from '@roster/core';
 import { useRosterContext } from './roster-context';
-import type { MembershipMutationResult } from './use-membership-mutation';
+import type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 import { useMembershipMutation } from './use-membership-mutation';
 
 /** What `trigger` of {@link useCreateMembership} takes. */
@@ -10,6 +10,12 @@ export interface CreateMembershipArgs<TPublic extends Metadata = Metadata> {
   role: string;
   publicMetadata?: TPublic | undefined;
 }
+
+/** Options of {@link useCreateMembership}: callbacks for the outcome of each `trigger`. */
+export type UseCreateMembershipOptions<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipMutationOptions<TPublic, TPrivate>;
 
 /** What {@link useCreateMembership} returns. */
 export type UseCreateMembershipResult<
@@ -24,7 +30,10 @@ export type UseCreateMembershipResult<
 export function useCreateMembership<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
->(organizationId: string): UseCreateMembershipResult<TPublic, TPrivate> {
+>(
+  organizationId: string,
+  options: UseCreateMembershipOptions<TPublic, TPrivate> = {},
+): UseCreateMembershipResult<TPublic, TPrivate> {
   const { client, store } = useRosterContext('useCreateMembership');
   return useMembershipMutation<CreateMembershipArgs<TPublic>>(
     store,
@@ -38,5 +47,6 @@ export function useCreateMembership<
           ...(publicMetadata !== undefined ? { publicMetadata } : {}),
         }),
     }),
+    options as MembershipMutationOptions,
   ) as UseCreateMembershipResult<TPublic, TPrivate>;
 }

@@ -27,6 +27,17 @@ export interface MembershipMutationResult<
   reset: () => void;
 }
 
+/** Options every mutation hook takes. */
+export interface MembershipMutationOptions<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  /** Called with the server's membership when a `trigger` succeeds (e.g. to announce the change). */
+  onSuccess?: ((membership: OrganizationMembership<TPublic, TPrivate>) => void) | undefined;
+  /** Called with the `RosterApiError` when a `trigger` fails, after the change was undone. */
+  onError?: ((error: RosterApiError) => void) | undefined;
+}
+
 type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
 type AnyMembership = OrganizationMembership<Metadata, Metadata>;
 
@@ -40,11 +51,14 @@ export interface PreparedMutation {
 export function useMembershipMutation<TArgs>(
   store: RosterStore,
   prepare: (args: TArgs, operationId: string) => PreparedMutation,
+  options: MembershipMutationOptions = {},
 ): MembershipMutationResult<TArgs> {
   const [pending, setPending] = useState(0);
   const [error, setError] = useState<RosterApiError | undefined>(undefined);
   const prepareRef = useRef(prepare);
   prepareRef.current = prepare;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
 
   const trigger = useCallback(
     async (args: TArgs) => {
@@ -52,9 +66,12 @@ export function useMembershipMutation<TArgs>(
       setError(undefined);
       setPending((n) => n + 1);
       try {
-        return await store.run(operation, send);
+        const membership = await store.run(operation, send);
+        optionsRef.current.onSuccess?.(membership);
+        return membership;
       } catch (failure) {
         setError(failure as RosterApiError);
+        optionsRef.current.onError?.(failure as RosterApiError);
         throw failure;
       } finally {
         setPending((n) => n - 1);

@@ -1,6 +1,6 @@
-import type { MembershipPermissions, Metadata, OrganizationMembership, PolicyViewer } from '@roster/core';
+import type { MembershipPermissions, Metadata, OrganizationMembership } from '@roster/core';
 import { getMembershipPermissions, isAdminRole } from '@roster/core';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useRosterContext } from './roster-context';
 import { useOrganizationMemberships } from './use-organization-memberships';
 import { useOrganizationRoles } from './use-organization-roles';
@@ -19,6 +19,15 @@ export interface UseMembershipPermissionsResult extends MembershipPermissions {
   adminCount: number | undefined;
   /** The viewer's membership is still loading: everything is denied until it arrives. */
   isLoading: boolean;
+  /**
+   * The same policy for any other membership (and, optionally, a specific new role), from the
+   * same viewer, roles and admin count: call `useMembershipPermissions(organizationId)` once for a
+   * list and this per row, instead of one hook per row.
+   */
+  permissionsFor: (
+    target: OrganizationMembership<Metadata, Metadata> | null | undefined,
+    nextRole?: string,
+  ) => MembershipPermissions;
 }
 
 /** At most this many admins are read; counts beyond it only matter as "more than one". */
@@ -62,17 +71,22 @@ export function useMembershipPermissions<
   const adminsKnown = adminRoleKeys.length > 0 && !admins.isLoading && admins.error === undefined;
   const adminCount = adminsKnown ? admins.totalCount : undefined;
   const { nextRole } = options;
-  const permissions = useMemo(() => {
-    const policyViewer: PolicyViewer | null = viewerMembership
-      ? { userId: viewer.userId, permissions: viewerMembership.permissions }
-      : null;
-    return getMembershipPermissions({
-      viewer: policyViewer,
-      target: (membership ?? null) as OrganizationMembership | null,
-      ...(adminCount !== undefined ? { adminCount } : {}),
-      ...(roles !== undefined ? { roles } : {}),
-      ...(nextRole !== undefined ? { nextRole } : {}),
-    });
-  }, [viewerMembership, viewer.userId, membership, adminCount, roles, nextRole]);
-  return { ...permissions, viewerMembership, adminCount, isLoading: own.isLoading };
+  const permissionsFor = useCallback(
+    (target: OrganizationMembership<Metadata, Metadata> | null | undefined, role?: string) =>
+      getMembershipPermissions({
+        viewer: viewerMembership
+          ? { userId: viewer.userId, permissions: viewerMembership.permissions }
+          : null,
+        target: target ?? null,
+        ...(adminCount !== undefined ? { adminCount } : {}),
+        ...(roles !== undefined ? { roles } : {}),
+        ...(role !== undefined ? { nextRole: role } : {}),
+      }),
+    [viewerMembership, viewer.userId, adminCount, roles],
+  );
+  const permissions = useMemo(
+    () => permissionsFor(membership as OrganizationMembership | null | undefined, nextRole),
+    [permissionsFor, membership, nextRole],
+  );
+  return { ...permissions, viewerMembership, adminCount, isLoading: own.isLoading, permissionsFor };
 }

@@ -1,12 +1,18 @@
 import type { Metadata } from '@roster/core';
 import { useRosterContext } from './roster-context';
-import type { MembershipMutationResult } from './use-membership-mutation';
+import type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 import { useMembershipMutation } from './use-membership-mutation';
 
 /** What `trigger` of {@link useRemoveMembership} takes. */
 export interface RemoveMembershipArgs {
   userId: string;
 }
+
+/** Options of {@link useRemoveMembership}: callbacks for the outcome of each `trigger`. */
+export type UseRemoveMembershipOptions<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipMutationOptions<TPublic, TPrivate>;
 
 /** What {@link useRemoveMembership} returns; `trigger` resolves with the removed membership. */
 export type UseRemoveMembershipResult<
@@ -21,10 +27,17 @@ export type UseRemoveMembershipResult<
 export function useRemoveMembership<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
->(organizationId: string): UseRemoveMembershipResult<TPublic, TPrivate> {
+>(
+  organizationId: string,
+  options: UseRemoveMembershipOptions<TPublic, TPrivate> = {},
+): UseRemoveMembershipResult<TPublic, TPrivate> {
   const { client, store } = useRosterContext('useRemoveMembership');
-  return useMembershipMutation<RemoveMembershipArgs>(store, ({ userId }, id) => ({
-    operation: { kind: 'remove', id, organizationId, userId },
-    send: () => client.deleteMembership({ organizationId, userId }),
-  })) as UseRemoveMembershipResult<TPublic, TPrivate>;
+  return useMembershipMutation<RemoveMembershipArgs>(
+    store,
+    ({ userId }, id) => ({
+      operation: { kind: 'remove', id, organizationId, userId },
+      send: () => client.deleteMembership({ organizationId, userId }),
+    }),
+    options as MembershipMutationOptions,
+  ) as UseRemoveMembershipResult<TPublic, TPrivate>;
 }

@@ -1,6 +1,6 @@
 import type { Metadata, MetadataPatch } from '@roster/core';
 import { useRosterContext } from './roster-context';
-import type { MembershipMutationResult } from './use-membership-mutation';
+import type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 import { useMembershipMutation } from './use-membership-mutation';
 
 /** What `trigger` of {@link useUpdateMembershipMetadata} takes: patches, deep-merged by the server. */
@@ -15,6 +15,12 @@ export interface UpdateMembershipMetadataArgs<
   privateMetadata?: MetadataPatch<TPrivate> | undefined;
 }
 
+/** Options of {@link useUpdateMembershipMetadata}: callbacks for the outcome of each `trigger`. */
+export type UseUpdateMembershipMetadataOptions<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipMutationOptions<TPublic, TPrivate>;
+
 /** What {@link useUpdateMembershipMetadata} returns. */
 export type UseUpdateMembershipMetadataResult<
   TPublic extends Metadata = Metadata,
@@ -25,7 +31,10 @@ export type UseUpdateMembershipMetadataResult<
 export function useUpdateMembershipMetadata<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
->(organizationId: string): UseUpdateMembershipMetadataResult<TPublic, TPrivate> {
+>(
+  organizationId: string,
+  options: UseUpdateMembershipMetadataOptions<TPublic, TPrivate> = {},
+): UseUpdateMembershipMetadataResult<TPublic, TPrivate> {
   const { client, store } = useRosterContext('useUpdateMembershipMetadata');
   return useMembershipMutation<UpdateMembershipMetadataArgs<TPublic, TPrivate>>(
     store,
@@ -39,5 +48,6 @@ export function useUpdateMembershipMetadata<
         send: () => client.updateMembershipMetadata({ organizationId, userId, ...patches }),
       };
     },
+    options as MembershipMutationOptions,
   ) as UseUpdateMembershipMetadataResult<TPublic, TPrivate>;
 }

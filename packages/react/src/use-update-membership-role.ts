@@ -1,7 +1,7 @@
 import type { Metadata } from '@roster/core';
 import { rolePermissionKeys } from '@roster/core';
 import { useRosterContext } from './roster-context';
-import type { MembershipMutationResult } from './use-membership-mutation';
+import type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 import { useMembershipMutation } from './use-membership-mutation';
 import { useOrganizationRoles } from './use-organization-roles';
 
@@ -11,6 +11,12 @@ export interface UpdateMembershipRoleArgs {
   /** The new role key, e.g. `org:admin`. */
   role: string;
 }
+
+/** Options of {@link useUpdateMembershipRole}: callbacks for the outcome of each `trigger`. */
+export type UseUpdateMembershipRoleOptions<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = MembershipMutationOptions<TPublic, TPrivate>;
 
 /** What {@link useUpdateMembershipRole} returns. */
 export type UseUpdateMembershipRoleResult<
@@ -26,21 +32,28 @@ export type UseUpdateMembershipRoleResult<
 export function useUpdateMembershipRole<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
->(organizationId: string): UseUpdateMembershipRoleResult<TPublic, TPrivate> {
+>(
+  organizationId: string,
+  options: UseUpdateMembershipRoleOptions<TPublic, TPrivate> = {},
+): UseUpdateMembershipRoleResult<TPublic, TPrivate> {
   const { client, store } = useRosterContext('useUpdateMembershipRole');
   const roles = useOrganizationRoles().data;
-  return useMembershipMutation<UpdateMembershipRoleArgs>(store, ({ userId, role }, id) => {
-    const known = roles?.find((r) => r.key === role);
-    return {
-      operation: {
-        kind: 'update-role',
-        id,
-        organizationId,
-        userId,
-        role,
-        ...(known ? { roleName: known.name, permissions: rolePermissionKeys(known) } : {}),
-      },
-      send: () => client.updateMembership({ organizationId, userId, role }),
-    };
-  }) as UseUpdateMembershipRoleResult<TPublic, TPrivate>;
+  return useMembershipMutation<UpdateMembershipRoleArgs>(
+    store,
+    ({ userId, role }, id) => {
+      const known = roles?.find((r) => r.key === role);
+      return {
+        operation: {
+          kind: 'update-role',
+          id,
+          organizationId,
+          userId,
+          role,
+          ...(known ? { roleName: known.name, permissions: rolePermissionKeys(known) } : {}),
+        },
+        send: () => client.updateMembership({ organizationId, userId, role }),
+      };
+    },
+    options as MembershipMutationOptions,
+  ) as UseUpdateMembershipRoleResult<TPublic, TPrivate>;
 }

@@ -113,6 +113,23 @@ describe('given the viewer is an admin and there is one admin', () => {
     });
   });
 
+  it('when asked once for the list, permissionsFor answers per row with the same viewer and admin count', async () => {
+    const client = createMemoryClient(createTestSeed());
+    const { result } = renderRosterHook(() => {
+      const list = useOrganizationMemberships({ organizationId: ORG, pageSize: 50 });
+      return { list, permissions: useMembershipPermissions(ORG) };
+    }, client);
+    await settleAll();
+    const { permissionsFor, canAdd } = result.current.permissions;
+    expect(canAdd).toBe(true);
+    expect(permissionsFor(memberOf(result.current.list.data, userId(5)))).toMatchObject({ canRemove: true });
+    expect(permissionsFor(memberOf(result.current.list.data, ADMIN))).toMatchObject({ reason: 'self' });
+    expect(permissionsFor(memberOf(result.current.list.data, userId(5)), 'org:nope')).toMatchObject({
+      canChangeRole: false,
+      reason: 'unknown-role',
+    });
+  });
+
   it('when asking about their own membership, the reason is self', async () => {
     const client = createMemoryClient(createTestSeed());
     const { result } = renderRosterHook(() => {
@@ -168,6 +185,29 @@ describe('given an admin viewer and a second admin', () => {
     expect(result.current.other.adminCount).toBe(1);
     await settleAll();
     expect(result.current.other.adminCount).toBe(1);
+  });
+});
+
+describe('given mutation hooks with callbacks', () => {
+  it('when a trigger succeeds or fails, onSuccess gets the membership and onError the RosterApiError', async () => {
+    const client = createMemoryClient(createTestSeed());
+    const onSuccess = vi.fn();
+    const onError = vi.fn();
+    const { result } = renderRosterHook(() => useUpdateMembershipRole(ORG, { onSuccess, onError }), client);
+    let membership: unknown;
+    await act(async () => {
+      membership = await result.current.trigger({ userId: userId(5), role: 'org:admin' });
+    });
+    expect(onSuccess).toHaveBeenCalledWith(membership);
+    client.failNext('updateMembership');
+    let failure: unknown;
+    await act(async () => {
+      failure = await result.current
+        .trigger({ userId: userId(5), role: 'org:member' })
+        .catch((e: unknown) => e);
+    });
+    expect(onError).toHaveBeenCalledWith(failure);
+    expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 });
 
