@@ -113,6 +113,32 @@ describe('given a mutation that fails while another is pending', () => {
   });
 });
 
+describe('given two changes to the same member made back to back', () => {
+  it('when the first is still on its way, the second is sent only after it answered (server order = call order)', async () => {
+    const client = createMemoryClient(createTestSeed());
+    const { result } = renderHook(useUnfilteredViews, { wrapper: rosterWrapper(client) });
+    await advance(1);
+    client.setLatency(300);
+    act(() => {
+      void result.current.changeRole.trigger({ userId: TARGET, role: 'org:admin' });
+      void result.current.merge.trigger({ userId: TARGET, publicMetadata: { team: 'x' } });
+      void result.current.merge.trigger({ userId: OTHER, publicMetadata: { team: 'y' } });
+    });
+    await advance(10);
+    const sent = () => client.requests.filter((r) => !r.method.startsWith('list'));
+    // The other member's change goes out at once; the target's second change waits for the first.
+    expect(sent().map((r) => r.method)).toEqual(['updateMembership', 'updateMembershipMetadata']);
+    expect(sent()[1]?.params).toMatchObject({ userId: OTHER });
+    await advance(300);
+    expect(sent().map((r) => (r.params as { userId: string }).userId)).toEqual([TARGET, OTHER, TARGET]);
+    await settleAll();
+    expect(memberOf(result.current.all.data, TARGET)).toMatchObject({
+      role: 'org:admin',
+      publicMetadata: { team: 'x' },
+    });
+  });
+});
+
 describe('given two overlapping role changes to the same member', () => {
   const cases = [
     { name: 'both succeed', failFirst: false, failSecond: false, final: ROLE_BILLING },
