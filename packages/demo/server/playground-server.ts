@@ -35,7 +35,7 @@ export interface PlaygroundServer {
 
 /** The state of the fault controls, as `GET/POST /__playground/faults` exchange it. */
 export interface PlaygroundFaults {
-  /** Delay added to every Backend API request, in ms. */
+  /** Delay added to every call the handler forwards to the Backend API, in ms. */
   latencyMs: number;
   /** Probability (0..1) that a change (role, removal, addition) fails with a 500. */
   failRate: number;
@@ -111,12 +111,18 @@ export async function createPlaygroundServer(options: PlaygroundServerOptions): 
     const request = input instanceof Request ? input : new Request(String(input), init);
     return backend.fetch(request);
   };
+  // The injected latency delays what the handler forwards (once per /api call); the demo
+  // authorize's own lookup of the viewer stays fast.
+  const slowUpstreamFetch: typeof fetch = async (input, init) => {
+    if (faults.latencyMs > 0) await new Promise((done) => setTimeout(done, faults.latencyMs));
+    return upstreamFetch(input, init);
+  };
   const apiUrl = `${UPSTREAM_ORIGIN}/v1`;
   const handler = createMembershipsHandler({
     apiUrl,
     secretKey: DEFAULT_SECRET_KEY,
     basePath: '/api',
-    fetch: upstreamFetch,
+    fetch: slowUpstreamFetch,
     authorize: createInsecureDemoAuthorize({ apiUrl, secretKey: DEFAULT_SECRET_KEY, fetch: upstreamFetch }),
   });
 
@@ -126,7 +132,6 @@ export async function createPlaygroundServer(options: PlaygroundServerOptions): 
       await Promise.all(['', '-wal', '-shm'].map((suffix) => rm(`${database}${suffix}`, { force: true })));
     }
     backend = createBackendApi({ database, seed: 'demo' });
-    backend.setLatency(faults.latencyMs);
     backend.setFailRate(faults.failRate);
   }
 
@@ -156,7 +161,6 @@ export async function createPlaygroundServer(options: PlaygroundServerOptions): 
       if (!isFaults(body)) return json({ error: 'expected { latencyMs: 0..10000, failRate: 0..1 }' }, 422);
       if (body.latencyMs !== undefined) faults.latencyMs = body.latencyMs;
       if (body.failRate !== undefined) faults.failRate = body.failRate;
-      backend.setLatency(faults.latencyMs);
       backend.setFailRate(faults.failRate);
       return json(faults);
     }

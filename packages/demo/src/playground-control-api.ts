@@ -2,7 +2,7 @@
 
 /** Injected faults of the local Backend API. */
 export interface PlaygroundFaults {
-  /** Delay added to every Backend API request, in ms. */
+  /** Delay added to every call the handler forwards to the Backend API, in ms. */
   latencyMs: number;
   /** Probability (0..1) that a change fails with a 500. */
   failRate: number;
