@@ -84,8 +84,8 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
               data-roster-slot="pagination-page-size-trigger"
               className={classNames?.['page-size-trigger']}
             >
-              <Select.Value />
-              <Select.Icon>
+              <Select.Value data-roster-slot="select-value" />
+              <Select.Icon data-roster-slot="select-icon">
                 <ChevronIcon />
               </Select.Icon>
             </Select.Trigger>
@@ -96,7 +96,7 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
                 data-roster-slot="pagination-page-size-content"
                 className={classNames?.['page-size-content']}
               >
-                <Select.Viewport>
+                <Select.Viewport data-roster-slot="select-viewport">
                   {sizes.map((size) => (
                     <Select.Item
                       key={size}

@@ -183,8 +183,8 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
               data-active={currentRole ? '' : undefined}
               className={classNames?.['role-filter-trigger']}
             >
-              <Select.Value />
-              <Select.Icon>
+              <Select.Value data-roster-slot="select-value" />
+              <Select.Icon data-roster-slot="select-icon">
                 <ChevronIcon />
               </Select.Icon>
             </Select.Trigger>
@@ -195,7 +195,7 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
                 data-roster-slot="toolbar-role-filter-content"
                 className={classNames?.['role-filter-content']}
               >
-                <Select.Viewport>
+                <Select.Viewport data-roster-slot="select-viewport">
                   {[{ key: ALL_ROLES, name: text.allRoles }, ...roles].map((option) => (
                     <Select.Item
                       key={option.key}
@@ -225,8 +225,8 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
               data-roster-slot="toolbar-sort-trigger"
               className={classNames?.['sort-trigger']}
             >
-              <Select.Value />
-              <Select.Icon>
+              <Select.Value data-roster-slot="select-value" />
+              <Select.Icon data-roster-slot="select-icon">
                 <ChevronIcon />
               </Select.Icon>
             </Select.Trigger>
@@ -237,7 +237,7 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
                 data-roster-slot="toolbar-sort-content"
                 className={classNames?.['sort-content']}
               >
-                <Select.Viewport>
+                <Select.Viewport data-roster-slot="select-viewport">
                   {sortOrders.map((order) => (
                     <Select.Item
                       key={order}

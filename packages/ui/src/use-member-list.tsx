@@ -191,7 +191,19 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
         },
         onConfirm: confirmRemoval,
         returnFocusTo: () => removal.trigger,
-        fallbackFocus: () => tableRef.current,
+        // The row may have been removed optimistically and come back (the removal failed): its
+        // remove button is then a new element. Else the table.
+        fallbackFocus: () => {
+          const userId = removal.member.publicUserData?.userId;
+          const table = tableRef.current;
+          const button =
+            userId && table
+              ? table.querySelector<HTMLElement>(
+                  `tr[data-user-id="${CSS.escape(userId)}"] [data-roster-slot="member-list-remove"]`,
+                )
+              : null;
+          return button ?? table;
+        },
       }
     : null;
 

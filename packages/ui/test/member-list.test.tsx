@@ -100,6 +100,22 @@ describe('given Alice, an admin, viewing Acme’s members', () => {
     expect(serverMembership(client, ACME, DEMO_IDS.memberUserId)).toBeUndefined();
   });
 
+  it('when the removal fails, the error stays in the dialog and Cancel returns focus to Bob’s remove button', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithRoster(<MemberList organizationId={ACME} searchDebounceMs={0} />);
+    await findTable();
+    await searchFor(user, 'bob jones');
+    await user.click(await screen.findByRole('button', { name: 'Remove Bob Jones' }));
+    client.failNext('deleteMembership', createRosterApiError(403, 'not_allowed', 'Not allowed to remove.'));
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(await screen.findByText('Not allowed to remove.')).toBeInTheDocument();
+    expect(screen.getByRole('alertdialog', { name: 'Remove member' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Remove Bob Jones' })).toHaveFocus();
+    expect(serverMembership(client, ACME, DEMO_IDS.memberUserId)).toBeDefined();
+  });
+
   it('when she presses Escape in the remove dialog, it closes and focus returns to the remove button', async () => {
     const user = userEvent.setup();
     renderWithRoster(<MemberList organizationId={ACME} searchDebounceMs={0} />);
