@@ -38,7 +38,7 @@ const cases = [
   ['query=smith (few matches: trigram index)', `${base}?limit=10&query=smith`],
   ['query=acme (every member matches: ordered scan)', `${base}?limit=10&query=acme`],
   ['query=acme, offset 50,000', `${base}?limit=10&offset=50000&query=acme`],
-  ['query=zq (2 characters: full scan)', `${base}?limit=10&query=zq`],
+  ['query=zq (2 characters: search_text index)', `${base}?limit=10&query=zq`],
 ];
 
 async function measure(send) {

@@ -121,6 +121,27 @@ function unauthorized(header: string | null): ClerkHttpError {
   );
 }
 
+function serviceUnavailable(): ClerkHttpError {
+  return new ClerkHttpError(
+    503,
+    'service_unavailable',
+    'Service unavailable',
+    'The local Backend API is closed.',
+  );
+}
+
+function tooManyRequests(retryAfterSeconds: number): ClerkHttpError {
+  return new ClerkHttpError(
+    429,
+    'too_many_requests',
+    'Too many requests',
+    'Too many requests, please try again later.',
+    {
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    },
+  );
+}
+
 function unexpected(): ClerkHttpError {
   return new ClerkHttpError(
     500,
@@ -164,66 +185,41 @@ export function createBackendApi(options: BackendApiOptions = {}): BackendApi {
   let closed = false;
 
   async function handle(request: Request): Promise<Response> {
-    if (closed) {
-      return errorResponse(
-        new ClerkHttpError(
-          503,
-          'service_unavailable',
-          'Service unavailable',
-          'The local Backend API is closed.',
-        ),
-      );
-    }
+    if (closed) return errorResponse(serviceUnavailable());
     const retryAfter = rateLimiter?.take() ?? null;
-    if (retryAfter !== null) {
-      return errorResponse(
-        new ClerkHttpError(
-          429,
-          'too_many_requests',
-          'Too many requests',
-          'Too many requests, please try again later.',
-          {
-            headers: { 'Retry-After': String(retryAfter) },
-          },
-        ),
-      );
-    }
+    if (retryAfter !== null) return errorResponse(tooManyRequests(retryAfter));
     const header = request.headers.get('authorization');
     if (header === null || header.trim() !== `Bearer ${secretKey}`)
       return errorResponse(unauthorized(header));
     await sleep(pickLatency(latency, random));
+    // The database may have closed while the request waited.
+    if (closed) return errorResponse(serviceUnavailable());
 
     const url = new URL(request.url);
     const path = url.pathname.replace(/\/+$/, '');
     const match = path.startsWith(`${API_VERSION_PATH}/`)
       ? router.match(request.method, path.slice(API_VERSION_PATH.length))
       : ({ kind: 'not-found' } as const);
-    if (match.kind !== 'found') {
-      const error = new ClerkHttpError(
-        404,
-        'resource_not_found',
-        'not found',
-        `No route ${request.method} ${path}.`,
+    if (match.kind === 'method-not-allowed') {
+      return errorResponse(
+        new ClerkHttpError(
+          405,
+          'method_not_allowed',
+          'Method not allowed',
+          `${request.method} is not supported on ${path}.`,
+          {
+            headers: { Allow: match.allowed.join(', ') },
+          },
+        ),
       );
-      if (match.kind === 'method-not-allowed') {
-        return errorResponse(
-          new ClerkHttpError(
-            405,
-            'method_not_allowed',
-            'Method not allowed',
-            `${request.method} is not supported on ${path}.`,
-            {
-              headers: { Allow: match.allowed.join(', ') },
-            },
-          ),
-        );
-      }
-      return errorResponse(error);
     }
-    if (MUTATIONS.has(request.method) && failRate > 0 && random() < failRate) {
+    if (match.kind === 'not-found') {
+      return errorResponse(
+        new ClerkHttpError(404, 'resource_not_found', 'not found', `No route ${request.method} ${path}.`),
+      );
+    }
+    if (MUTATIONS.has(request.method) && failRate > 0 && random() < failRate)
       return errorResponse(unexpected());
-    }
-    if (closed) return errorResponse(unexpected());
     const body = await match.handler({
       request,
       params: match.params,
