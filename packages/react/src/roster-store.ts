@@ -17,23 +17,11 @@ import {
   writeConfirmedUserMembership,
 } from '@roster/core';
 import type { Cache, ScopedMutator } from 'swr';
-import { unstable_serialize } from 'swr/infinite';
-
-/** SWR stores the pages of `useSWRInfinite` under this prefix plus the first page's key. */
-const INFINITE_PREFIX = unstable_serialize(() => 'x').slice(0, -1);
+import { INFINITE_PREFIX, type Settlement, writeSettlement } from './settlement-write';
 
 type AnyMembership = OrganizationMembership<Metadata, Metadata>;
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;
 type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
-
-/** A settled mutation, kept while list requests that started before it may still answer. */
-interface Settlement {
-  seq: number;
-  kind: AnyOperation['kind'];
-  organizationId: string;
-  userId: string;
-  membership: AnyMembership;
-}
 
 interface InFlight {
   promise: Promise<AnyPage>;
@@ -45,27 +33,8 @@ type Listener = () => void;
 
 const EMPTY: readonly AnyOperation[] = Object.freeze([]);
 
-/** Whether an error is the rejection of an aborted request (never shown to users). */
-export function isAbortError(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'name' in error &&
-    ((error as { name: unknown }).name === 'AbortError' ||
-      (error as { name: unknown }).name === 'TimeoutError')
-  );
-}
-
 function memberKey(organizationId: string, userId: string): string {
   return JSON.stringify([organizationId, userId]);
-}
-
-/** `useSWRInfinite` entries: `$inf$` + the key of the first page. */
-function splitInfiniteKey(key: string): { infinite: boolean; pageKey: string } {
-  if (INFINITE_PREFIX !== '' && key.startsWith(INFINITE_PREFIX)) {
-    return { infinite: true, pageKey: key.slice(INFINITE_PREFIX.length) };
-  }
-  return { infinite: false, pageKey: key };
 }
 
 /** The key of page 1 of the list a page key belongs to, or `null` for other keys. */
@@ -325,45 +294,13 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
   function writeBack(settlement: Settlement) {
     const stale: string[] = [];
     for (const cacheKey of [...cache.keys()]) {
-      const { infinite, pageKey } = splitInfiniteKey(cacheKey);
-      const data = cachedData(cacheKey);
-      const orgView = parseMembershipListKey(pageKey);
-      const userView = orgView ? null : parseUserMembershipListKey(pageKey);
-      if (!orgView && !userView) continue;
-      if (orgView && orgView.organizationId !== settlement.organizationId) continue;
-      if (userView && userView.userId !== settlement.userId) continue;
-      const structural = settlement.kind === 'remove' || settlement.kind === 'create';
-      if (data === undefined) {
-        if (structural) stale.push(cacheKey);
-        continue;
-      }
-      let isStale = structural;
-      const writePage = (page: AnyPage, pageNumber: number): AnyPage => {
-        if (settlement.kind === 'remove')
-          return writeConfirmedRemoval(page, settlement.organizationId, settlement.userId);
-        if (settlement.kind === 'create') return page;
-        if (userView) return writeConfirmedUserMembership(page, settlement.membership);
-        const view = orgView && { ...orgView, page: pageNumber };
-        if (!view) return page;
-        const result = writeConfirmedMembership(page, view, settlement.membership);
-        if (result.stale) isStale = true;
-        return result.page;
-      };
-      const view = orgView ?? userView;
-      if (!view) continue;
-      let next: unknown;
-      if (infinite && Array.isArray(data)) {
-        const pages = data as (AnyPage | undefined)[];
-        const written = pages.map((page, i) => (page ? writePage(page, i + 1) : page));
-        next = written.some((page, i) => page !== pages[i]) ? written : data;
-      } else {
-        next = writePage(data as AnyPage, view.page);
-      }
-      if (next !== data) {
+      const result = writeSettlement(cacheKey, cachedData(cacheKey), settlement);
+      if (result === null) continue;
+      if (result.data !== undefined) {
         writtenSinceFetch.add(cacheKey);
-        void mutate(cacheKey, next, { revalidate: false });
+        void mutate(cacheKey, result.data, { revalidate: false });
       }
-      if (isStale) stale.push(cacheKey);
+      if (result.stale) stale.push(cacheKey);
     }
     return stale;
   }

@@ -8,8 +8,8 @@ import type {
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite, { unstable_serialize } from 'swr/infinite';
+import { isAbortError } from './abort-error';
 import type { RosterStore } from './roster-store';
-import { isAbortError } from './roster-store';
 import { useStableMemberships } from './stable-memberships';
 
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;

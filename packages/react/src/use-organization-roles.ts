@@ -1,7 +1,7 @@
 import type { Role, RosterApiError } from '@roster/core';
 import useSWR from 'swr';
+import { isAbortError } from './abort-error';
 import { useRosterContext } from './roster-context';
-import { isAbortError } from './roster-store';
 
 /** The SWR key of the instance's roles. */
 const ROLES_KEY = 'roster:roles';
