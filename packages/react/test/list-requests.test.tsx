@@ -1,6 +1,7 @@
 import type { ListMembershipsParams } from '@roster/core';
 import { createMemoryClient } from '@roster/core';
 import { act, renderHook } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UseOrganizationMembershipsOptions } from '../src/use-organization-memberships';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
@@ -158,6 +159,30 @@ describe('given a paged list', () => {
     await advance(1);
     expect(result.current.error?.status).toBe(422);
     expect(result.current.isLoading).toBe(false);
+  });
+});
+
+describe('given StrictMode (effects mount, unmount and mount again)', () => {
+  it('when a list loads and pages, no request is aborted by the double mount and one request serves the page', async () => {
+    const memory = createMemoryClient(createTestSeed());
+    const controllable = createControllableClient(memory);
+    const Roster = rosterWrapper(controllable.client);
+    const { result } = renderHook(() => useOrganizationMemberships({ organizationId: ORG }), {
+      wrapper: ({ children }) => (
+        <StrictMode>
+          <Roster>{children}</Roster>
+        </StrictMode>
+      ),
+    });
+    await advance(1);
+    expect(result.current.data).toHaveLength(10);
+    act(() => result.current.fetchNext());
+    await advance(1);
+    expect(result.current.page).toBe(2);
+    expect(controllable.callsOf('listMemberships').some((c) => c.signal?.aborted)).toBe(false);
+    expect(
+      controllable.callsOf('listMemberships').filter((c) => (c.params as { offset: number }).offset === 0),
+    ).toHaveLength(1);
   });
 });
 
