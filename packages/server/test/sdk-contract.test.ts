@@ -317,6 +317,23 @@ describe("given Clerk's official SDK (@clerk/backend) pointed at the local serve
       expect(error.errors[0]?.code).toBe('resource_not_found');
     });
 
+    it('when it leaves out the role, it fails with 422 form_param_missing on role and adds no one', async () => {
+      const error = await clerkError(
+        server.clerk.organizations.createOrganizationMembership({
+          organizationId: DEMO_IDS.organizationId,
+          userId: outsider.id,
+        } as unknown as Parameters<typeof server.clerk.organizations.createOrganizationMembership>[0]),
+      );
+      expect(error.status).toBe(422);
+      expect(error.errors[0]?.code).toBe('form_param_missing');
+      expect(error.errors[0]?.meta?.paramName).toBe('role');
+      const list = await server.clerk.organizations.getOrganizationMembershipList({
+        organizationId: DEMO_IDS.organizationId,
+        userId: [outsider.id],
+      });
+      expect(list.totalCount).toBe(0);
+    });
+
     it('when it sends a bad limit, it fails with 422 form_param_value_invalid on limit', async () => {
       const error = await clerkError(
         server.clerk.organizations.getOrganizationMembershipList({
