@@ -134,6 +134,20 @@ describe('given a paged list', () => {
     expect(userIds(result.current.data)).toEqual([userId(5), userId(4), userId(3), userId(2), userId(1)]);
   });
 
+  it('when the user comes straight back to a page whose request was aborted, it loads', async () => {
+    const { client, result } = setup({ prefetchNextPage: false });
+    await advance(1);
+    client.setLatency(100);
+    act(() => result.current.fetchPage(2));
+    act(() => result.current.fetchPage(3));
+    act(() => result.current.fetchPage(2));
+    await advance(100);
+    await advance(100);
+    expect(result.current.error).toBeUndefined();
+    expect(result.current.isPreviousData).toBe(false);
+    expect(userIds(result.current.data)[0]).toBe(userId(15));
+  });
+
   it('when a filter, the order or the page size changes, it goes back to page 1', async () => {
     const { result, rerender } = setup({ initialPage: 2 });
     await advance(1);
