@@ -32,10 +32,12 @@ const Row = memo(function Row({ membership }: { membership: OrganizationMembersh
 });
 
 let changeRole: ReturnType<typeof useUpdateMembershipRole>['trigger'] | undefined;
+let revalidate: (() => Promise<void>) | undefined;
 
 function MemberRows() {
   const list = useOrganizationMemberships({ organizationId: ORG, pageSize: 50 });
   changeRole = useUpdateMembershipRole(ORG).trigger;
+  revalidate = list.revalidate;
   return (
     <ul>
       {list.data.map((m) => (
@@ -83,5 +85,28 @@ describe('given a list whose rows are memoized on their membership', () => {
     await settleAll();
     expect(row?.hasAttribute('data-pending')).toBe(false);
     expect(new Set(renders)).toEqual(new Set([userId(7)]));
+  });
+
+  it('when a revalidation brings fresh objects in which one member changed, exactly that row re-renders', async () => {
+    const client = createMemoryClient(createTestSeed());
+    const Wrapper = rosterWrapper(client);
+    render(
+      <Wrapper>
+        <MemberRows />
+      </Wrapper>,
+    );
+    await settleAll();
+    // Someone else changes a member on the server.
+    await client.updateMembershipMetadata({
+      organizationId: ORG,
+      userId: userId(9),
+      publicMetadata: { team: 'x' },
+    });
+    renders.length = 0;
+    await act(async () => {
+      await revalidate?.();
+    });
+    await settleAll();
+    expect(new Set(renders)).toEqual(new Set([userId(9)]));
   });
 });
