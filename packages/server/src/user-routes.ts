@@ -85,6 +85,7 @@ function parseNewUser(body: BodyParams, now: number): NewUser {
   if (imageUrl !== null && !/^https?:\/\//.test(imageUrl)) {
     throw paramInvalid('image_url', 'image_url must be an http(s) URL.');
   }
+  // Accepted for compatibility (type-checked, not stored): bans are not emulated.
   body.optionalBoolean('banned');
   return {
     externalId: body.optionalString('external_id', { maxLength: 256 }),

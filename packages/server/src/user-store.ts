@@ -60,11 +60,8 @@ export interface IdentificationRow {
 /** The kinds of identifier a user can have. */
 export type IdentificationType = 'email_address' | 'phone_number' | 'web3_wallet';
 
-const IDENTIFICATION_PREFIX: Record<IdentificationType, string> = {
-  email_address: 'idn',
-  phone_number: 'idn',
-  web3_wallet: 'idn',
-};
+/** Clerk prefixes the IDs of email addresses, phone numbers and web3 wallets alike. */
+const IDENTIFICATION_PREFIX = 'idn';
 
 /** A stored user with its identifiers: everything the wire shapes are built from. */
 export interface UserRecord {
@@ -187,8 +184,8 @@ export class UserStore {
     for (const [type, values] of groups) {
       values.forEach((value, position) => {
         const identificationId = options.seeded
-          ? createSeededId(IDENTIFICATION_PREFIX[type], `${id}:${type}:${position}`)
-          : createId(IDENTIFICATION_PREFIX[type]);
+          ? createSeededId(IDENTIFICATION_PREFIX, `${id}:${type}:${position}`)
+          : createId(IDENTIFICATION_PREFIX);
         insertIdentification.run(identificationId, id, type, value, position, user.createdAt);
       });
     }
