@@ -34,8 +34,8 @@ const Row = memo(function Row({ membership }: { membership: OrganizationMembersh
 let changeRole: ReturnType<typeof useUpdateMembershipRole>['trigger'] | undefined;
 let revalidate: (() => Promise<void>) | undefined;
 
-function MemberRows() {
-  const list = useOrganizationMemberships({ organizationId: ORG, pageSize: 50 });
+function MemberRows({ pageSize = 50 }: { pageSize?: number }) {
+  const list = useOrganizationMemberships({ organizationId: ORG, pageSize });
   changeRole = useUpdateMembershipRole(ORG).trigger;
   revalidate = list.revalidate;
   return (
@@ -58,34 +58,36 @@ function OtherOrganization() {
 }
 
 describe('given a list whose rows are memoized on their membership', () => {
-  it('when one role changes, exactly that row re-renders (optimistically and on settling), and no other consumer', async () => {
-    const client = createMemoryClient(createTestSeed());
-    const Wrapper = rosterWrapper(client);
-    const { container } = render(
-      <Wrapper>
-        <MemberRows />
-        <OtherOrganization />
-      </Wrapper>,
-    );
-    await settleAll();
-    expect(container.querySelectorAll('li')).toHaveLength(25);
-    renders.length = 0;
+  for (const size of [25, 500]) {
+    it(`when one role changes in a page of ${size}, exactly that row re-renders (optimistically and on settling), and no other consumer`, async () => {
+      const client = createMemoryClient(createTestSeed({ members: size, outsiders: 0 }));
+      const Wrapper = rosterWrapper(client);
+      const { container } = render(
+        <Wrapper>
+          <MemberRows pageSize={size} />
+          <OtherOrganization />
+        </Wrapper>,
+      );
+      await settleAll();
+      expect(container.querySelectorAll('li')).toHaveLength(size);
+      renders.length = 0;
 
-    client.setLatency(100);
-    act(() => {
-      void changeRole?.({ userId: userId(7), role: 'org:admin' });
+      client.setLatency(100);
+      act(() => {
+        void changeRole?.({ userId: userId(7), role: 'org:admin' });
+      });
+      // Same frame: the row shows the new role and is marked pending.
+      const row = [...container.querySelectorAll('li')].find((li) => li.textContent?.startsWith(userId(7)));
+      expect(row?.textContent).toBe(`${userId(7)}: org:admin`);
+      expect(row?.getAttribute('data-pending')).toBe('true');
+      expect(new Set(renders)).toEqual(new Set([userId(7)]));
+
+      await advance(100);
+      await settleAll();
+      expect(row?.hasAttribute('data-pending')).toBe(false);
+      expect(new Set(renders)).toEqual(new Set([userId(7)]));
     });
-    // Same frame: the row shows the new role and is marked pending.
-    const row = [...container.querySelectorAll('li')].find((li) => li.textContent?.startsWith(userId(7)));
-    expect(row?.textContent).toBe(`${userId(7)}: org:admin`);
-    expect(row?.getAttribute('data-pending')).toBe('true');
-    expect(new Set(renders)).toEqual(new Set([userId(7)]));
-
-    await advance(100);
-    await settleAll();
-    expect(row?.hasAttribute('data-pending')).toBe(false);
-    expect(new Set(renders)).toEqual(new Set([userId(7)]));
-  });
+  }
 
   it('when a revalidation brings fresh objects in which one member changed, exactly that row re-renders', async () => {
     const client = createMemoryClient(createTestSeed());

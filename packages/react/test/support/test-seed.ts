@@ -46,6 +46,8 @@ export function userId(n: number): string {
 export function createTestSeed(options: { members?: number; outsiders?: number } = {}): SeedData {
   const members = options.members ?? 25;
   const outsiders = options.outsiders ?? 5;
+  if (members >= 90 && outsiders > 0)
+    throw new RangeError('outsiders are user_90.., so members must stay below 90');
   const users: SeedUser[] = [];
   const memberships: SeedMembership[] = [];
   const person = (id: string, n: number): SeedUser => ({
