@@ -32,7 +32,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Pick a role with the keyboard: the select shows the role's name, never its key. */
+/** Keyboard only: Enter opens, ArrowDown moves, Enter picks; the name is shown, never the key. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -41,8 +41,13 @@ export const Default: Story = {
     select.focus();
     await userEvent.keyboard('{Enter}');
     const body = within(canvasElement.ownerDocument.body);
-    await userEvent.click(await body.findByRole('option', { name: 'Billing manager' }));
+    await expect(await body.findByRole('option', { name: 'Member' })).toHaveFocus();
+    await userEvent.keyboard('{ArrowDown}');
+    await expect(body.getByRole('option', { name: 'Billing manager' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
     await expect(select).toHaveTextContent('Billing manager');
+    await expect(body.queryByRole('listbox')).not.toBeInTheDocument();
+    await expect(select).toHaveFocus();
   },
 };
 
