@@ -1,5 +1,5 @@
 import type { ListMembershipsParams, Metadata, OrganizationMembership } from '@roster/core';
-import { createMemoryClient } from '@roster/core';
+import { createMemoryClient, mergeMetadata } from '@roster/core';
 import { act, renderHook } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -173,15 +173,35 @@ describe('given random interleavings of mutations with random latencies and fail
             );
             await expectView('own', views.own, [client.listUserMemberships({ userId: userId(3) })]);
 
-            // The last successful write on each member (in the order they were made) is what the server holds.
+            // No successful write is lost: replaying the successful writes on each member, in the order
+            // they were made, over the seed gives exactly what the server holds.
+            type Expected = { role: string; publicMetadata: Metadata } | null;
+            const expected = new Map<string, Expected>();
+            for (let n = 1; n <= 10; n++) {
+              expected.set(userId(n), {
+                role: n === 1 ? 'org:admin' : 'org:member',
+                publicMetadata: { seat: n },
+              });
+            }
+            for (const { command: c, ok } of outcomes) {
+              if (!ok) continue;
+              const current = expected.get(c.userId) ?? null;
+              if (c.kind === 'remove') expected.set(c.userId, null);
+              else if (c.kind === 'create') expected.set(c.userId, { role: c.role, publicMetadata: {} });
+              else if (current && c.kind === 'role') expected.set(c.userId, { ...current, role: c.role });
+              else if (current && c.kind === 'metadata') {
+                expected.set(c.userId, {
+                  ...current,
+                  publicMetadata: mergeMetadata(current.publicMetadata, c.patch),
+                });
+              }
+            }
             const server = client.snapshot().memberships.filter((m) => m.organization.id === ORG);
-            const lastWrite = new Map<string, Command>();
-            for (const { command: c, ok } of outcomes)
-              if (ok && c.kind !== 'metadata') lastWrite.set(c.userId, c);
-            for (const [user, c] of lastWrite) {
+            for (const [user, want] of expected) {
               const held = server.find((m) => m.publicUserData?.userId === user);
-              if (c.kind === 'remove') expect(held).toBeUndefined();
-              else if (c.kind === 'role' || c.kind === 'create') expect(held?.role).toBe(c.role);
+              expect(held ? { role: held.role, publicMetadata: held.publicMetadata } : null, user).toEqual(
+                want,
+              );
             }
           } finally {
             unmount();
