@@ -1,5 +1,5 @@
 // The public API of @roster/react. Every export is named here.
-export type { RosterContextValue, RosterViewer } from './roster-context';
+export type { RosterViewer } from './roster-context';
 export type { RosterProviderProps } from './roster-provider';
 export { RosterProvider } from './roster-provider';
 export type {
