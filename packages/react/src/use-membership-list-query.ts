@@ -120,12 +120,13 @@ const swrOptions = (store: RosterStore, keepPreviousData: boolean): SWRConfigura
 export function useMembershipListQuery(config: MembershipListQueryConfig): MembershipListResult {
   const { store, identity, pageKey, fetcher, pageSize, infinite, keepPreviousData } = config;
 
-  // Page state, reset to 1 when the list itself (filters, order, size) changes.
+  // Page state, reset to 1 when the list itself (filters, order, size) changes; a list that was
+  // disabled (or had no organization yet) starts at `initialPage`.
   const [pageState, setPageState] = useState({ identity, page: config.initialPage });
   let page = pageState.page;
   if (pageState.identity !== identity) {
-    page = 1;
-    setPageState({ identity, page: 1 });
+    page = pageState.identity === null ? config.initialPage : 1;
+    setPageState({ identity, page });
   }
 
   const pagedKey = identity !== null && !infinite ? pageKey(page) : null;

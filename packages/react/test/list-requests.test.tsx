@@ -168,6 +168,14 @@ describe('given a paged list', () => {
     expect(listCalls(client)).toHaveLength(0);
   });
 
+  it('when a disabled list is enabled, it starts at initialPage', async () => {
+    const { result, rerender } = setup({ enabled: false, initialPage: 2 });
+    rerender({ enabled: true });
+    expect(result.current.page).toBe(2);
+    await advance(1);
+    expect(userIds(result.current.data)[0]).toBe(userId(15));
+  });
+
   it('when the request fails, error holds the RosterApiError', async () => {
     const { result } = setup({ pageSize: 1000 });
     await advance(1);

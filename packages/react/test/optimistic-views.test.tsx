@@ -1,5 +1,5 @@
 import { createMemoryClient } from '@roster/core';
-import { act, renderHook } from '@testing-library/react';
+import { act, render, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
 import { useRemoveMembership } from '../src/use-remove-membership';
@@ -107,23 +107,42 @@ describe('given several views of an organization and a user memberships list', (
 
   it('when a view was cached and unmounted, it shows pending changes as soon as it mounts again', async () => {
     const client = createMemoryClient(createTestSeed());
-    const wrapper = rosterWrapper(client);
-    const { result, rerender } = renderHook(
-      ({ showList }: { showList: boolean }) => ({
-        list: useOrganizationMemberships({ organizationId: ORG, initialPage: 3, enabled: showList }),
-        changeRole: useUpdateMembershipRole(ORG),
-      }),
-      { wrapper, initialProps: { showList: true } },
+    const Wrapper = rosterWrapper(client);
+    const shown: { role: string | undefined; isLoading: boolean }[] = [];
+    let changeRole: ((args: { userId: string; role: string }) => Promise<unknown>) | undefined;
+    function Page3() {
+      const list = useOrganizationMemberships({ organizationId: ORG, initialPage: 3 });
+      shown.push({ role: memberOf(list.data, TARGET)?.role, isLoading: list.isLoading });
+      return null;
+    }
+    function Screen({ showList }: { showList: boolean }) {
+      changeRole = useUpdateMembershipRole(ORG).trigger;
+      return showList ? <Page3 /> : null;
+    }
+    const { rerender } = render(
+      <Wrapper>
+        <Screen showList />
+      </Wrapper>,
     );
     await advance(1);
-    rerender({ showList: false });
-    expect(result.current.list.data).toEqual([]);
+    expect(shown.at(-1)).toEqual({ role: 'org:member', isLoading: false });
+    rerender(
+      <Wrapper>
+        <Screen showList={false} />
+      </Wrapper>,
+    );
     client.setLatency(1000);
     act(() => {
-      void result.current.changeRole.trigger({ userId: TARGET, role: 'org:admin' });
+      void changeRole?.({ userId: TARGET, role: 'org:admin' });
     });
-    rerender({ showList: true });
-    expect(memberOf(result.current.list.data, TARGET)?.role).toBe('org:admin');
+    shown.length = 0;
+    rerender(
+      <Wrapper>
+        <Screen showList />
+      </Wrapper>,
+    );
+    // The first render of the new component already shows the pending role, from the cache.
+    expect(shown[0]).toEqual({ role: 'org:admin', isLoading: false });
     await settleAll();
   });
 });
