@@ -41,6 +41,21 @@ function setup() {
 beforeEach(() => useFakeClock());
 afterEach(() => vi.useRealTimers());
 
+/** What a page-3 list component showed for TARGET, render by render. */
+const shown: { role: string | undefined; isLoading: boolean }[] = [];
+let changeRole: ((args: { userId: string; role: string }) => Promise<unknown>) | undefined;
+
+function Page3() {
+  const list = useOrganizationMemberships({ organizationId: ORG, initialPage: 3 });
+  shown.push({ role: memberOf(list.data, TARGET)?.role, isLoading: list.isLoading });
+  return null;
+}
+
+function Screen({ showList }: { showList: boolean }) {
+  changeRole = useUpdateMembershipRole(ORG).trigger;
+  return showList ? <Page3 /> : null;
+}
+
 describe('given several views of an organization and a user memberships list', () => {
   it('when a role change is triggered, every view shows it before the server answers', async () => {
     const { client, result } = setup();
@@ -108,17 +123,7 @@ describe('given several views of an organization and a user memberships list', (
   it('when a view was cached and unmounted, it shows pending changes as soon as it mounts again', async () => {
     const client = createMemoryClient(createTestSeed());
     const Wrapper = rosterWrapper(client);
-    const shown: { role: string | undefined; isLoading: boolean }[] = [];
-    let changeRole: ((args: { userId: string; role: string }) => Promise<unknown>) | undefined;
-    function Page3() {
-      const list = useOrganizationMemberships({ organizationId: ORG, initialPage: 3 });
-      shown.push({ role: memberOf(list.data, TARGET)?.role, isLoading: list.isLoading });
-      return null;
-    }
-    function Screen({ showList }: { showList: boolean }) {
-      changeRole = useUpdateMembershipRole(ORG).trigger;
-      return showList ? <Page3 /> : null;
-    }
+    shown.length = 0;
     const { rerender } = render(
       <Wrapper>
         <Screen showList />
