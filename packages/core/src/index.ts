@@ -14,34 +14,6 @@ export type {
   UpdateMembershipMetadataParams,
   UpdateMembershipParams,
 } from './client';
-export type { RosterApiErrorDetail, RosterApiErrorInit } from './errors';
-export { createRosterApiError, isRosterApiError, RosterApiError } from './errors';
-export type {
-  EmailAddress,
-  Metadata,
-  MetadataPatch,
-  Organization,
-  OrganizationMembership,
-  OrganizationMemberships,
-  Permission,
-  PublicUserData,
-  Role,
-  Roles,
-  User,
-  Users,
-} from './models';
-export {
-  DEFAULT_ROLES,
-  isAdminPermissionSet,
-  PERMISSION_MANAGE_MEMBERSHIPS,
-  PERMISSION_READ_MEMBERSHIPS,
-  ROLE_ADMIN,
-  ROLE_MEMBER,
-  rolePermissionKeys,
-} from './roles';
-export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './seed';
-
-// --- wire codec and HTTP client (codec.ts, http-client.ts) ---
 export {
   decodeMembership,
   decodeMemberships,
@@ -58,39 +30,12 @@ export {
   encodeRole,
 } from './codec';
 export { decodeErrorBody, parseRetryAfter } from './decode-error-body';
-export type { HttpClientOptions } from './http-client';
-export { createHttpClient, encodeQuery } from './http-client';
-export type { RetryAttempt, RetryOptions } from './retry-policy';
-export { decodeUser, decodeUsers, encodeUser } from './user-codec';
-export type {
-  ClerkErrorBodyJSON,
-  ClerkErrorJSON,
-  EmailAddressJSON,
-  ListJSON,
-  OrganizationJSON,
-  OrganizationMembershipJSON,
-  PermissionJSON,
-  PublicUserDataJSON,
-  RoleJSON,
-  UserJSON,
-  WithUnknownFields,
-} from './wire-json';
-export { getUnknownWireFields, MALFORMED_RESPONSE, UNKNOWN_WIRE_FIELDS } from './wire-reader';
-
-// --- in-memory client, metadata merge, demo seed (memory-client.ts, metadata-merge.ts, demo-seed.ts) ---
 export type { DemoSeedOptions } from './demo-seed';
 export { createDemoSeed, DEMO_IDS, DEMO_SEED_BASE_TIME } from './demo-seed';
-export type {
-  MemoryClient,
-  MemoryClientLatency,
-  MemoryClientMethod,
-  MemoryClientOptions,
-  MemoryClientRequest,
-} from './memory-client';
-export { createMemoryClient } from './memory-client';
-export { mergeMetadata } from './metadata-merge';
-
-// --- list keys, optimistic overlay, permission policy (list-key.ts, optimistic-overlay.ts, permission-policy.ts) ---
+export type { RosterApiErrorDetail, RosterApiErrorInit } from './errors';
+export { createRosterApiError, isRosterApiError, RosterApiError } from './errors';
+export type { HttpClientOptions } from './http-client';
+export { createHttpClient, encodeQuery } from './http-client';
 export type {
   CanonicalMembershipListFilters,
   CanonicalMembershipListView,
@@ -112,6 +57,29 @@ export {
   userMembershipListKey,
   userMembershipListParams,
 } from './list-key';
+export type {
+  MemoryClient,
+  MemoryClientLatency,
+  MemoryClientMethod,
+  MemoryClientOptions,
+  MemoryClientRequest,
+} from './memory-client';
+export { createMemoryClient } from './memory-client';
+export { mergeMetadata } from './metadata-merge';
+export type {
+  EmailAddress,
+  Metadata,
+  MetadataPatch,
+  Organization,
+  OrganizationMembership,
+  OrganizationMemberships,
+  Permission,
+  PublicUserData,
+  Role,
+  Roles,
+  User,
+  Users,
+} from './models';
 export type {
   ConfirmedWriteResult,
   PendingCreation,
@@ -143,3 +111,29 @@ export {
   isMembershipAdmin,
   isViewerMembership,
 } from './permission-policy';
+export type { RetryAttempt, RetryOptions } from './retry-policy';
+export {
+  DEFAULT_ROLES,
+  isAdminPermissionSet,
+  PERMISSION_MANAGE_MEMBERSHIPS,
+  PERMISSION_READ_MEMBERSHIPS,
+  ROLE_ADMIN,
+  ROLE_MEMBER,
+  rolePermissionKeys,
+} from './roles';
+export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './seed';
+export { decodeUser, decodeUsers, encodeUser } from './user-codec';
+export type {
+  ClerkErrorBodyJSON,
+  ClerkErrorJSON,
+  EmailAddressJSON,
+  ListJSON,
+  OrganizationJSON,
+  OrganizationMembershipJSON,
+  PermissionJSON,
+  PublicUserDataJSON,
+  RoleJSON,
+  UserJSON,
+  WithUnknownFields,
+} from './wire-json';
+export { getUnknownWireFields, MALFORMED_RESPONSE, UNKNOWN_WIRE_FIELDS } from './wire-reader';
