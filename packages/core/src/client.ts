@@ -22,6 +22,16 @@ export type MembershipOrderField =
   | 'phone_number'
   | 'username';
 
+/** Every field a membership list can be ordered by, in the Backend API's order. */
+export const MEMBERSHIP_ORDER_FIELDS: readonly MembershipOrderField[] = [
+  'created_at',
+  'first_name',
+  'last_name',
+  'email_address',
+  'phone_number',
+  'username',
+];
+
 /** `field` or `+field` sorts ascending, `-field` descending (the Backend API's `order_by`). */
 export type MembershipOrderBy =
   | MembershipOrderField

@@ -14,6 +14,7 @@ export type {
   UpdateMembershipMetadataParams,
   UpdateMembershipParams,
 } from './client';
+export { MEMBERSHIP_ORDER_FIELDS } from './client';
 export {
   decodeMembership,
   decodeMemberships,

@@ -5,6 +5,7 @@ import type {
   MembershipOrderBy,
   MembershipOrderField,
 } from './client';
+import { MEMBERSHIP_ORDER_FIELDS } from './client';
 
 /** The page size a list view uses when none is given (the Backend API's default `limit`). */
 export const DEFAULT_PAGE_SIZE = 10;
@@ -88,15 +89,6 @@ const FILTER_KEYS: readonly (keyof MembershipListFilters)[] = [
   ...ARRAY_FILTERS,
   ...NUMBER_FILTERS,
 ].sort();
-
-const ORDER_FIELDS: readonly MembershipOrderField[] = [
-  'created_at',
-  'first_name',
-  'last_name',
-  'email_address',
-  'phone_number',
-  'username',
-];
 
 /** Prefix of every membership list key: cache entries can be recognised by it. */
 export const MEMBERSHIP_LIST_KEY_PREFIX = 'roster:memberships:';
@@ -206,7 +198,8 @@ export function parseMembershipListKey(key: string): CanonicalMembershipListView
   if (typeof organizationId !== 'string' || typeof orderBy !== 'string' || !isRecord(filters)) return null;
   if (size === undefined || pageNumber === undefined) return null;
   const field = orderBy.slice(1) as MembershipOrderField;
-  if (!(orderBy.startsWith('+') || orderBy.startsWith('-')) || !ORDER_FIELDS.includes(field)) return null;
+  if (!(orderBy.startsWith('+') || orderBy.startsWith('-')) || !MEMBERSHIP_ORDER_FIELDS.includes(field))
+    return null;
   const canonicalFilters: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(filters)) {
     if (!FILTER_KEYS.includes(name as keyof MembershipListFilters)) return null;

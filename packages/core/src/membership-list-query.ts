@@ -1,19 +1,11 @@
 import type { ListMembershipsParams, MembershipOrderField } from './client';
+import { MEMBERSHIP_ORDER_FIELDS } from './client';
 import { paramInvalidError } from './memory-client-errors';
 import type { StoredMembership, StoredUser } from './memory-records';
 import { readPaging } from './paging-params';
 
 /** The most values an array filter accepts (the Backend API's limit). */
 const MAX_ARRAY_VALUES = 100;
-
-const ORDER_FIELDS: readonly MembershipOrderField[] = [
-  'created_at',
-  'first_name',
-  'last_name',
-  'email_address',
-  'phone_number',
-  'username',
-];
 
 /** A validated `GET /organizations/{id}/memberships` query. */
 export interface MembershipListQuery {
@@ -87,10 +79,10 @@ function readOrderBy(value: unknown): MembershipListQuery['orderBy'] {
   const text = typeof value === 'string' ? value : '';
   const descending = text.startsWith('-');
   const field = text.replace(/^[+-]/, '') as MembershipOrderField;
-  if (!ORDER_FIELDS.includes(field)) {
+  if (!MEMBERSHIP_ORDER_FIELDS.includes(field)) {
     throw paramInvalidError(
       'order_by',
-      `${String(value)} does not match the allowed values for parameter order_by. Allowed values: ${ORDER_FIELDS.join(', ')}`,
+      `${String(value)} does not match the allowed values for parameter order_by. Allowed values: ${MEMBERSHIP_ORDER_FIELDS.join(', ')}`,
     );
   }
   return { field, descending };

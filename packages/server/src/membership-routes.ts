@@ -1,18 +1,8 @@
-import { encodeList, encodeMembership, type MembershipOrderField } from '@roster/core';
+import { encodeList, encodeMembership, MEMBERSHIP_ORDER_FIELDS } from '@roster/core';
 import type { BackendStores } from './backend-stores';
 import { emptyMembershipFilters, type MembershipFilters } from './membership-list-query';
 import { BodyParams, type QueryParams, readJsonBody } from './request-input';
 import type { Router } from './router';
-
-/** The fields a membership list can be ordered by (the Backend API's `order_by`). */
-export const MEMBERSHIP_ORDER_FIELDS: readonly MembershipOrderField[] = [
-  'created_at',
-  'first_name',
-  'last_name',
-  'email_address',
-  'phone_number',
-  'username',
-];
 
 function parseMembershipFilters(query: QueryParams): MembershipFilters {
   return {

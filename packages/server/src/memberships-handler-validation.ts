@@ -2,6 +2,8 @@
  * Input validation of the browser-facing handler: every query parameter, path segment and body field
  * is checked against an allowlist before anything is forwarded upstream. Internal to `@roster/server`.
  */
+
+import { MEMBERSHIP_ORDER_FIELDS } from '@roster/core';
 import {
   HandlerError,
   invalidBody,
@@ -21,14 +23,6 @@ const MAX_LIST_ITEMS = 100;
 /** Largest offset accepted: deep offsets are slow upstream and no page of the UI needs them. */
 const MAX_OFFSET = 1_000_000;
 
-const MEMBERSHIP_ORDER_FIELDS = [
-  'created_at',
-  'first_name',
-  'last_name',
-  'email_address',
-  'phone_number',
-  'username',
-];
 const ROLE_ORDER_FIELDS = ['created_at', 'name', 'key'];
 
 /** Whether a path segment is a well-formed ID. */
