@@ -1,9 +1,7 @@
-import * as Select from '@radix-ui/react-select';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
-import { ChevronIcon } from './chevron-icon';
+import { CompactSelect } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
-import { usePortalContainer } from './portal-container';
 
 /** The parts of {@link MemberListPagination}, stamped `data-roster-slot="pagination-<slot>"`. */
 export type MemberListPaginationSlot =
@@ -55,7 +53,6 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
     ref,
   ) {
     const text = useLocalization(localization);
-    const container = usePortalContainer();
     const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
     const from = totalCount === 0 ? 0 : Math.min((page - 1) * pageSize + 1, totalCount);
     const to = Math.min(page * pageSize, totalCount);
@@ -78,39 +75,22 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
           {text.pageStatus(from, to, totalCount)}
         </p>
         {onPageSizeChange && pageSizeOptions.length > 0 && (
-          <Select.Root value={String(pageSize)} onValueChange={(value) => onPageSizeChange(Number(value))}>
-            <Select.Trigger
-              aria-label={text.pageSizeLabel}
-              data-roster-slot="pagination-page-size-trigger"
-              className={classNames?.['page-size-trigger']}
-            >
-              <Select.Value data-roster-slot="select-value" />
-              <Select.Icon data-roster-slot="select-icon">
-                <ChevronIcon />
-              </Select.Icon>
-            </Select.Trigger>
-            <Select.Portal container={container}>
-              <Select.Content
-                position="popper"
-                sideOffset={4}
-                data-roster-slot="pagination-page-size-content"
-                className={classNames?.['page-size-content']}
-              >
-                <Select.Viewport data-roster-slot="select-viewport">
-                  {sizes.map((size) => (
-                    <Select.Item
-                      key={size}
-                      value={String(size)}
-                      data-roster-slot="pagination-page-size-item"
-                      className={classNames?.['page-size-item']}
-                    >
-                      <Select.ItemText>{text.pageSizeOption(size)}</Select.ItemText>
-                    </Select.Item>
-                  ))}
-                </Select.Viewport>
-              </Select.Content>
-            </Select.Portal>
-          </Select.Root>
+          <CompactSelect
+            options={sizes.map((size) => ({ value: String(size), label: text.pageSizeOption(size) }))}
+            value={String(pageSize)}
+            onValueChange={(value) => onPageSizeChange(Number(value))}
+            aria-label={text.pageSizeLabel}
+            slots={{
+              trigger: 'pagination-page-size-trigger',
+              content: 'pagination-page-size-content',
+              item: 'pagination-page-size-item',
+            }}
+            classNames={{
+              trigger: classNames?.['page-size-trigger'],
+              content: classNames?.['page-size-content'],
+              item: classNames?.['page-size-item'],
+            }}
+          />
         )}
         <button
           type="button"

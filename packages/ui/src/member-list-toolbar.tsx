@@ -1,4 +1,3 @@
-import * as Select from '@radix-ui/react-select';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -7,10 +6,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ChevronIcon } from './chevron-icon';
+import { CompactSelect } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type MemberSortOrder, type RosterLocalizationOverrides, useLocalization } from './localization';
-import { usePortalContainer } from './portal-container';
 import type { RoleSelectOption } from './role-select';
 
 /** The parts of {@link MemberListToolbar}, stamped `data-roster-slot="toolbar-<slot>"`. */
@@ -93,7 +91,6 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
     ref,
   ) {
     const text = useLocalization(localization);
-    const container = usePortalContainer();
     const [typed, setTyped] = useState(query ?? defaultQuery);
     const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
     const onQueryChangeRef = useRef(onQueryChange);
@@ -169,89 +166,52 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
           )}
         </div>
         {roles && roles.length > 0 && (
-          <Select.Root
+          <CompactSelect
+            options={[{ key: ALL_ROLES, name: text.allRoles }, ...roles].map((option) => ({
+              value: option.key,
+              label: option.name,
+            }))}
             value={currentRole ?? ALL_ROLES}
             onValueChange={(value) => {
               const next = value === ALL_ROLES ? null : value;
               setRoleState(next);
               onRoleFilterChange?.(next);
             }}
-          >
-            <Select.Trigger
-              aria-label={text.roleFilterLabel}
-              data-roster-slot="toolbar-role-filter-trigger"
-              data-active={currentRole ? '' : undefined}
-              className={classNames?.['role-filter-trigger']}
-            >
-              <Select.Value data-roster-slot="select-value" />
-              <Select.Icon data-roster-slot="select-icon">
-                <ChevronIcon />
-              </Select.Icon>
-            </Select.Trigger>
-            <Select.Portal container={container}>
-              <Select.Content
-                position="popper"
-                sideOffset={4}
-                data-roster-slot="toolbar-role-filter-content"
-                className={classNames?.['role-filter-content']}
-              >
-                <Select.Viewport data-roster-slot="select-viewport">
-                  {[{ key: ALL_ROLES, name: text.allRoles }, ...roles].map((option) => (
-                    <Select.Item
-                      key={option.key}
-                      value={option.key}
-                      data-roster-slot="toolbar-role-filter-item"
-                      className={classNames?.['role-filter-item']}
-                    >
-                      <Select.ItemText>{option.name}</Select.ItemText>
-                    </Select.Item>
-                  ))}
-                </Select.Viewport>
-              </Select.Content>
-            </Select.Portal>
-          </Select.Root>
+            aria-label={text.roleFilterLabel}
+            data-active={currentRole ? '' : undefined}
+            slots={{
+              trigger: 'toolbar-role-filter-trigger',
+              content: 'toolbar-role-filter-content',
+              item: 'toolbar-role-filter-item',
+            }}
+            classNames={{
+              trigger: classNames?.['role-filter-trigger'],
+              content: classNames?.['role-filter-content'],
+              item: classNames?.['role-filter-item'],
+            }}
+          />
         )}
         {sortOrders.length > 0 && (
-          <Select.Root
+          <CompactSelect
+            options={sortOrders.map((order) => ({ value: order, label: text.sortOrders[order] }))}
             value={currentOrder}
             onValueChange={(value) => {
               const next = value as MemberSortOrder;
               setOrderState(next);
               onOrderByChange?.(next);
             }}
-          >
-            <Select.Trigger
-              aria-label={text.sortLabel}
-              data-roster-slot="toolbar-sort-trigger"
-              className={classNames?.['sort-trigger']}
-            >
-              <Select.Value data-roster-slot="select-value" />
-              <Select.Icon data-roster-slot="select-icon">
-                <ChevronIcon />
-              </Select.Icon>
-            </Select.Trigger>
-            <Select.Portal container={container}>
-              <Select.Content
-                position="popper"
-                sideOffset={4}
-                data-roster-slot="toolbar-sort-content"
-                className={classNames?.['sort-content']}
-              >
-                <Select.Viewport data-roster-slot="select-viewport">
-                  {sortOrders.map((order) => (
-                    <Select.Item
-                      key={order}
-                      value={order}
-                      data-roster-slot="toolbar-sort-item"
-                      className={classNames?.['sort-item']}
-                    >
-                      <Select.ItemText>{text.sortOrders[order]}</Select.ItemText>
-                    </Select.Item>
-                  ))}
-                </Select.Viewport>
-              </Select.Content>
-            </Select.Portal>
-          </Select.Root>
+            aria-label={text.sortLabel}
+            slots={{
+              trigger: 'toolbar-sort-trigger',
+              content: 'toolbar-sort-content',
+              item: 'toolbar-sort-item',
+            }}
+            classNames={{
+              trigger: classNames?.['sort-trigger'],
+              content: classNames?.['sort-content'],
+              item: classNames?.['sort-item'],
+            }}
+          />
         )}
         {actions && (
           <div data-roster-slot="toolbar-actions" className={classNames?.actions}>

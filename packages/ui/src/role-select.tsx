@@ -1,13 +1,21 @@
-import * as Select from '@radix-ui/react-select';
+import type * as Select from '@radix-ui/react-select';
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
-import { ChevronIcon } from './chevron-icon';
+import { CompactSelect, type CompactSelectPart } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
-import { usePortalContainer } from './portal-container';
 import { visuallyHidden } from './visually-hidden';
 
 /** The parts of a {@link RoleSelect}, each stamped `data-roster-slot="role-select-<slot>"`. */
 export type RoleSelectSlot = 'trigger' | 'value' | 'icon' | 'content' | 'viewport' | 'item' | 'reason';
+
+const ROLE_SELECT_SLOTS: Record<CompactSelectPart, string> = {
+  trigger: 'role-select-trigger',
+  value: 'role-select-value',
+  icon: 'role-select-icon',
+  content: 'role-select-content',
+  viewport: 'role-select-viewport',
+  item: 'role-select-item',
+};
 
 /** A role as the select needs it: its key (the value) and its display name. */
 export interface RoleSelectOption {
@@ -74,7 +82,6 @@ export const RoleSelect = forwardRef<HTMLButtonElement, RoleSelectProps>(functio
   ref,
 ) {
   const text = useLocalization(localization);
-  const container = usePortalContainer();
   const reasonId = useId();
   const current = value ?? defaultValue;
   const known = current === undefined || roles.some((role) => role.key === current);
@@ -85,52 +92,25 @@ export const RoleSelect = forwardRef<HTMLButtonElement, RoleSelectProps>(functio
 
   return (
     <>
-      <Select.Root
-        {...(value !== undefined && { value })}
-        {...(defaultValue !== undefined && { defaultValue })}
-        {...(onValueChange && { onValueChange })}
-        {...(open !== undefined && { open })}
-        {...(defaultOpen !== undefined && { defaultOpen })}
-        {...(onOpenChange && { onOpenChange })}
-        {...(name !== undefined && { name })}
-        {...(disabled !== undefined && { disabled })}
-      >
-        <Select.Trigger
-          aria-label={text.roleFor(memberName)}
-          {...triggerProps}
-          {...(describedBy && { 'aria-describedby': describedBy })}
-          ref={ref}
-          data-roster-slot="role-select-trigger"
-          data-pending={pending ? '' : undefined}
-          className={joinClassNames(classNames?.trigger, className)}
-        >
-          <Select.Value data-roster-slot="role-select-value" className={classNames?.value} />
-          <Select.Icon data-roster-slot="role-select-icon" className={classNames?.icon}>
-            <ChevronIcon />
-          </Select.Icon>
-        </Select.Trigger>
-        <Select.Portal container={container}>
-          <Select.Content
-            position="popper"
-            sideOffset={4}
-            data-roster-slot="role-select-content"
-            className={classNames?.content}
-          >
-            <Select.Viewport data-roster-slot="role-select-viewport" className={classNames?.viewport}>
-              {options.map((role) => (
-                <Select.Item
-                  key={role.key}
-                  value={role.key}
-                  data-roster-slot="role-select-item"
-                  className={classNames?.item}
-                >
-                  <Select.ItemText>{role.name}</Select.ItemText>
-                </Select.Item>
-              ))}
-            </Select.Viewport>
-          </Select.Content>
-        </Select.Portal>
-      </Select.Root>
+      <CompactSelect
+        options={options.map((role) => ({ value: role.key, label: role.name }))}
+        value={value}
+        defaultValue={defaultValue}
+        onValueChange={onValueChange}
+        open={open}
+        defaultOpen={defaultOpen}
+        onOpenChange={onOpenChange}
+        name={name}
+        disabled={disabled}
+        aria-label={text.roleFor(memberName)}
+        {...triggerProps}
+        {...(describedBy && { 'aria-describedby': describedBy })}
+        ref={ref}
+        data-pending={pending ? '' : undefined}
+        slots={ROLE_SELECT_SLOTS}
+        className={className}
+        classNames={classNames}
+      />
       {showReason && (
         <span
           id={reasonId}
