@@ -1,5 +1,5 @@
 import type { MembershipsClient, Metadata, Role } from '@roster/core';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
 import { RosterContext, type RosterContextValue, type RosterViewer } from './roster-context';
 import { createRosterStore } from './roster-store';
@@ -28,6 +28,9 @@ export interface RosterProviderProps<
 
 const ownCache = () => new Map();
 
+/** A layout effect in the browser, where SWR disposes its cache state; a no-op effect on the server. */
+const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
 /**
  * Makes a client, the viewer and a shared cache available to every Roster hook below it. Hooks
  * used outside it throw an error that names it.
@@ -51,9 +54,20 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
   children,
 }: Omit<RosterProviderProps<TPublic, TPrivate>, 'swr'>) {
   const { cache, mutate } = useSWRConfig();
+  // When the `SWRConfig` above unmounts, SWR drops its state for this cache (in a layout effect's
+  // cleanup), and its `mutate` throws on that cache from then on. A mutation sent before can answer
+  // later: the store must know the cache is gone. This layout effect's cleanup runs in the same
+  // commit as SWR's, before any answer can land; StrictMode's remount sets it back, as SWR does.
+  const cacheLive = useRef(true);
+  useBrowserLayoutEffect(() => {
+    cacheLive.current = true;
+    return () => {
+      cacheLive.current = false;
+    };
+  }, []);
   const anyClient = client as unknown as MembershipsClient<Metadata, Metadata>;
   const store = useMemo(
-    () => createRosterStore({ client: anyClient, cache, mutate }),
+    () => createRosterStore({ client: anyClient, cache, mutate, isCacheLive: () => cacheLive.current }),
     [anyClient, cache, mutate],
   );
   const userId = viewer.userId;

@@ -88,9 +88,15 @@ export interface RosterStoreOptions {
   client: MembershipsClient<Metadata, Metadata>;
   cache: Cache;
   mutate: ScopedMutator;
+  /**
+   * Whether SWR still serves `cache` (the provider is mounted). A mutation outlives the component
+   * that started it: once the cache is disposed, its answer still settles the operation and
+   * resolves `trigger`, but is no longer written into the cache (SWR's `mutate` would throw).
+   */
+  isCacheLive: () => boolean;
 }
 
-export function createRosterStore({ client, cache, mutate }: RosterStoreOptions): RosterStore {
+export function createRosterStore({ client, cache, mutate, isCacheLive }: RosterStoreOptions): RosterStore {
   const listeners = new Set<Listener>();
   let operations: AnyOperation[] = [];
   const byOrganization = new Map<string, readonly AnyOperation[]>();
@@ -227,8 +233,8 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
     const startSeq = settledSeq;
     promise.then(
       (page) => {
-        // Written only if nothing newer landed meanwhile.
-        if (cachedData(key) !== undefined || startSeq !== settledSeq) return;
+        // Written only if nothing newer landed meanwhile, and only while the cache is served.
+        if (!isCacheLive() || cachedData(key) !== undefined || startSeq !== settledSeq) return;
         prefetched.set(key, settledSeq);
         void mutate(key, page, { revalidate: false });
       },
@@ -333,8 +339,9 @@ export function createRosterStore({ client, cache, mutate }: RosterStoreOptions)
       };
       settlements.push(settlement);
       // One synchronous block: the server's value lands in the cache in the same render in which
-      // the optimistic operation leaves, so nothing in between is ever shown.
-      const stale = writeBack(settlement);
+      // the optimistic operation leaves, so nothing in between is ever shown. A disposed cache
+      // (the provider unmounted meanwhile) shows nothing any more: nothing to write or refresh.
+      const stale = isCacheLive() ? writeBack(settlement) : [];
       operations = operations.filter((op) => op !== operation);
       notify();
       for (const key of stale) refresh(key);
