@@ -1,7 +1,6 @@
 import type { ListMembershipsParams } from '@roster/core';
 import { createMemoryClient } from '@roster/core';
 import { act, renderHook } from '@testing-library/react';
-import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UseOrganizationMembershipsOptions } from '../src/use-organization-memberships';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
@@ -189,12 +188,10 @@ describe('given StrictMode (effects mount, unmount and mount again)', () => {
     const memory = createMemoryClient(createTestSeed());
     const controllable = createControllableClient(memory);
     const Roster = rosterWrapper(controllable.client);
+    // StrictMode at the root: nested inside a wrapper, React 19 does not replay the effects.
     const { result } = renderHook(() => useOrganizationMemberships({ organizationId: ORG }), {
-      wrapper: ({ children }) => (
-        <StrictMode>
-          <Roster>{children}</Roster>
-        </StrictMode>
-      ),
+      wrapper: Roster,
+      reactStrictMode: true,
     });
     await advance(1);
     expect(result.current.data).toHaveLength(10);
