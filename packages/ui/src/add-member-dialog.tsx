@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { useAnnounce } from './announcer';
 import { describeError } from './describe-error';
+import { DialogActions } from './dialog-actions';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
 import { getMemberDisplayName } from './member-display-name';
@@ -243,32 +244,15 @@ export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(
                 onValueChange={setRole}
               />
             </div>
-            {formError && (
-              <p role="alert" data-roster-slot="add-dialog-error" className={classNames?.error}>
-                {formError}
-              </p>
-            )}
-            <div data-roster-slot="add-dialog-actions" className={classNames?.actions}>
-              <Dialog.Close asChild>
-                <button
-                  type="button"
-                  disabled={pending}
-                  data-roster-slot="add-dialog-cancel"
-                  className={classNames?.cancel}
-                >
-                  {text.cancel}
-                </button>
-              </Dialog.Close>
-              <button
-                type="submit"
-                aria-disabled={pending || undefined}
-                data-pending={pending ? '' : undefined}
-                data-roster-slot="add-dialog-submit"
-                className={classNames?.submit}
-              >
-                {pending ? text.adding : text.add}
-              </button>
-            </div>
+            <DialogActions
+              slotPrefix="add-dialog"
+              error={formError}
+              pending={pending}
+              cancelLabel={text.cancel}
+              primaryLabel={pending ? text.adding : text.add}
+              primaryPart="submit"
+              classNames={classNames}
+            />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useRef, useState } from 'react';
 import { describeError } from './describe-error';
+import { DialogActions } from './dialog-actions';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
 import { usePortalContainer } from './portal-container';
@@ -161,35 +162,18 @@ export const RemoveMemberDialog = forwardRef<HTMLDivElement, RemoveMemberDialogP
             >
               {description}
             </Dialog.Description>
-            {error && (
-              <p role="alert" data-roster-slot="remove-dialog-error" className={classNames?.error}>
-                {error}
-              </p>
-            )}
-            <div data-roster-slot="remove-dialog-actions" className={classNames?.actions}>
-              <Dialog.Close asChild>
-                <button
-                  ref={cancelRef}
-                  type="button"
-                  disabled={pending}
-                  data-roster-slot="remove-dialog-cancel"
-                  className={classNames?.cancel}
-                >
-                  {text.cancel}
-                </button>
-              </Dialog.Close>
-              <button
-                type="button"
-                onClick={confirm}
-                aria-disabled={pending || undefined}
-                data-pending={pending ? '' : undefined}
-                data-variant="destructive"
-                data-roster-slot="remove-dialog-confirm"
-                className={classNames?.confirm}
-              >
-                {confirmLabel}
-              </button>
-            </div>
+            <DialogActions
+              slotPrefix="remove-dialog"
+              error={error}
+              pending={pending}
+              cancelLabel={text.cancel}
+              cancelRef={cancelRef}
+              primaryLabel={confirmLabel}
+              primaryPart="confirm"
+              onConfirm={confirm}
+              destructive
+              classNames={classNames}
+            />
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>
