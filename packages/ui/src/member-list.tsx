@@ -57,23 +57,43 @@ const MemberListRoot = forwardRef<HTMLDivElement, MemberListProps>(function Memb
   return hasAnnouncer ? localized : <LiveAnnouncer>{localized}</LiveAnnouncer>;
 });
 
-const MemberListContent = forwardRef<HTMLDivElement, MemberListProps>(function MemberListContent(
-  {
-    organizationId,
-    pageSize,
-    defaultPageSize,
-    onPageSizeChange,
-    pageSizeOptions,
-    query,
-    defaultQuery,
-    onQueryChange,
-    roleFilter,
-    defaultRoleFilter,
-    onRoleFilterChange,
-    orderBy,
-    defaultOrderBy,
-    onOrderByChange,
-    onMutationSettled,
+/**
+ * Every option of `useMemberList`, once: `MemberList` hands these props to the hook and the rest to
+ * its parts and root. `satisfies` fails the build when the hook gains an option that is not listed.
+ */
+const MEMBER_LIST_OPTION_KEYS = {
+  organizationId: true,
+  pageSize: true,
+  defaultPageSize: true,
+  onPageSizeChange: true,
+  pageSizeOptions: true,
+  query: true,
+  defaultQuery: true,
+  onQueryChange: true,
+  roleFilter: true,
+  defaultRoleFilter: true,
+  onRoleFilterChange: true,
+  orderBy: true,
+  defaultOrderBy: true,
+  onOrderByChange: true,
+  onMutationSettled: true,
+} satisfies Record<keyof UseMemberListOptions, true>;
+
+/** Splits the props into the hook's options and everything else. */
+function splitMemberListOptions<Props extends UseMemberListOptions>(
+  props: Props,
+): [UseMemberListOptions, Omit<Props, keyof UseMemberListOptions>] {
+  const options: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    (Object.hasOwn(MEMBER_LIST_OPTION_KEYS, key) ? options : rest)[key] = value;
+  }
+  return [options as unknown as UseMemberListOptions, rest as Omit<Props, keyof UseMemberListOptions>];
+}
+
+const MemberListContent = forwardRef<HTMLDivElement, MemberListProps>(function MemberListContent(props, ref) {
+  const [options, otherProps] = splitMemberListOptions(props);
+  const {
     columns,
     renderRow,
     renderCell,
@@ -89,26 +109,8 @@ const MemberListContent = forwardRef<HTMLDivElement, MemberListProps>(function M
     classNames,
     localization: _localization,
     ...rootProps
-  },
-  ref,
-) {
-  const list = useMemberList({
-    organizationId,
-    pageSize,
-    defaultPageSize,
-    onPageSizeChange,
-    pageSizeOptions,
-    query,
-    defaultQuery,
-    onQueryChange,
-    roleFilter,
-    defaultRoleFilter,
-    onRoleFilterChange,
-    orderBy,
-    defaultOrderBy,
-    onOrderByChange,
-    onMutationSettled,
-  });
+  } = otherProps;
+  const list = useMemberList(options);
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const setRoot = (element: HTMLDivElement | null) => {
     setContainer(element);
