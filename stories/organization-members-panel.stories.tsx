@@ -54,13 +54,23 @@ const rolesReady = (canvas: ReturnType<typeof within>) =>
     timeout: 15_000,
   });
 
+/**
+ * The row's role select once it can be used: a select stays disabled until the viewer's permissions
+ * have loaded, which on a slow network comes after the list itself.
+ */
+async function enabledRoleSelect(canvas: ReturnType<typeof within>, index: number): Promise<HTMLElement> {
+  const select = canvas.getAllByRole('combobox', { name: /^Role for / })[index] as HTMLElement;
+  await waitFor(() => expect(select).toBeEnabled(), { timeout: 15_000 });
+  return select;
+}
+
 /** The drop-in, as Alice (Acme's admin) sees it. Plays: change a member's role with the keyboard. */
 export const Default: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole('table', { name: 'Members of Acme' });
     await rolesReady(canvas);
-    const select = canvas.getAllByRole('combobox', { name: /^Role for / })[1] as HTMLElement;
+    const select = await enabledRoleSelect(canvas, 1);
     const name = (select.getAttribute('aria-label') ?? '').replace('Role for ', '');
     const target = (select.textContent ?? '').includes('Admin') ? 'Member' : 'Admin';
     select.focus();
@@ -191,7 +201,7 @@ export const FailedRoleChange: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await rolesReady(canvas);
-    const select = canvas.getAllByRole('combobox', { name: /^Role for / })[2] as HTMLElement;
+    const select = await enabledRoleSelect(canvas, 2);
     const before = select.textContent ?? '';
     const target = before.includes('Admin') ? 'Member' : 'Admin';
     await userEvent.click(select);
@@ -215,7 +225,7 @@ export const SlowNetwork: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await rolesReady(canvas);
-    const select = canvas.getAllByRole('combobox', { name: /^Role for / })[3] as HTMLElement;
+    const select = await enabledRoleSelect(canvas, 3);
     const target = (select.textContent ?? '').includes('Admin') ? 'Member' : 'Admin';
     await userEvent.click(select);
     await userEvent.click(await canvas.findByRole('option', { name: target }, { timeout: 5000 }));
