@@ -24,7 +24,8 @@ export interface RosterApiErrorInit {
 /**
  * The one error class of Roster: every failed call of a `MembershipsClient` rejects with it. It
  * mirrors Clerk's error body, so `error.errors[0].code` is the code Clerk documents.
- * Codes Roster adds itself: `network_error` (status 0) and `malformed_response`.
+ * Codes Roster adds itself: `network_error` (status 0, no response), `malformed_response` (a body that
+ * does not have the documented shape) and `http_error` (an error status without a Clerk error body).
  */
 export class RosterApiError extends Error {
   override readonly name = 'RosterApiError';
