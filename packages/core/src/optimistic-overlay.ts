@@ -157,6 +157,60 @@ function withData<TPublic extends Metadata, TPrivate extends Metadata>(
   return { ...page, data, totalCount: Math.max(0, totalCount) };
 }
 
+/** How one kind of list page relates to pending operations (see {@link overlayPage}). */
+interface OverlayTarget<TPublic extends Metadata, TPrivate extends Metadata> {
+  /** Whether the operation is about this list at all. */
+  concerns: (operation: PendingMembershipOperation<TPublic, TPrivate>) => boolean;
+  /** Where the operation's membership sits in the page, or -1. */
+  indexOf: (
+    data: readonly OrganizationMembership<TPublic, TPrivate>[],
+    operation: PendingMembershipOperation<TPublic, TPrivate>,
+  ) => number;
+  /** Whether a creation missing from the page certainly belongs to the list (raises `totalCount`). */
+  countsCreation: (operation: PendingCreation) => boolean;
+  /** Whether a member whose role becomes `role` leaves the list. */
+  dropsOnRoleChange: (role: string) => boolean;
+}
+
+/** Applies the pending operations a list is concerned with to one of its pages, in order. */
+function overlayPage<TPublic extends Metadata, TPrivate extends Metadata>(
+  page: OrganizationMemberships<TPublic, TPrivate>,
+  operations: readonly PendingMembershipOperation<TPublic, TPrivate>[],
+  target: OverlayTarget<TPublic, TPrivate>,
+): OrganizationMemberships<TPublic, TPrivate> {
+  let data = page.data;
+  let totalCount = page.totalCount;
+  let changed = false;
+  for (const operation of operations) {
+    if (!target.concerns(operation)) continue;
+    const index = target.indexOf(data, operation);
+    if (operation.kind === 'create') {
+      if (index === -1 && target.countsCreation(operation)) {
+        totalCount += 1;
+        changed = true;
+      }
+      continue;
+    }
+    const current = data[index];
+    if (current === undefined) continue;
+    if (
+      operation.kind === 'remove' ||
+      (operation.kind === 'update-role' && target.dropsOnRoleChange(operation.role))
+    ) {
+      data = data.filter((_, i) => i !== index);
+      totalCount -= 1;
+      changed = true;
+      continue;
+    }
+    const next = applyOperationToMembership(current, operation);
+    if (next !== current) {
+      data = data.map((m, i) => (i === index ? next : m));
+      changed = true;
+    }
+  }
+  return changed ? withData(page, data, totalCount) : page;
+}
+
 /**
  * One page of an organization's membership list as the user should see it while operations are
  * pending: the server's page with each operation of that organization applied in order.
@@ -179,39 +233,13 @@ export function applyOptimisticOverlay<TPublic extends Metadata, TPrivate extend
   operations: readonly PendingMembershipOperation<TPublic, TPrivate>[],
 ): OrganizationMemberships<TPublic, TPrivate> {
   const canonical = toCanonical(view);
-  let data = page.data;
-  let totalCount = page.totalCount;
-  let changed = false;
-  for (const operation of operations) {
-    if (operation.organizationId !== canonical.organizationId) continue;
-    const index = data.findIndex((m) => membershipUserId(m) === operation.userId);
-    if (operation.kind === 'create') {
-      if (index === -1 && creationMatchesView(operation, canonical)) {
-        totalCount += 1;
-        changed = true;
-      }
-      continue;
-    }
-    const current = data[index];
-    if (current === undefined) continue;
-    if (
-      operation.kind === 'remove' ||
-      (operation.kind === 'update-role' &&
-        canonical.filters.role !== undefined &&
-        !canonical.filters.role.includes(operation.role))
-    ) {
-      data = data.filter((_, i) => i !== index);
-      totalCount -= 1;
-      changed = true;
-      continue;
-    }
-    const next = applyOperationToMembership(current, operation);
-    if (next !== current) {
-      data = data.map((m, i) => (i === index ? next : m));
-      changed = true;
-    }
-  }
-  return changed ? withData(page, data, totalCount) : page;
+  const roleFilter = canonical.filters.role;
+  return overlayPage(page, operations, {
+    concerns: (operation) => operation.organizationId === canonical.organizationId,
+    indexOf: (data, operation) => data.findIndex((m) => membershipUserId(m) === operation.userId),
+    countsCreation: (operation) => creationMatchesView(operation, canonical),
+    dropsOnRoleChange: (role) => roleFilter !== undefined && !roleFilter.includes(role),
+  });
 }
 
 /**
@@ -224,34 +252,12 @@ export function applyOptimisticOverlayToUserMemberships<TPublic extends Metadata
   userId: string,
   operations: readonly PendingMembershipOperation<TPublic, TPrivate>[],
 ): OrganizationMemberships<TPublic, TPrivate> {
-  let data = page.data;
-  let totalCount = page.totalCount;
-  let changed = false;
-  for (const operation of operations) {
-    if (operation.userId !== userId) continue;
-    const index = data.findIndex((m) => m.organization.id === operation.organizationId);
-    if (operation.kind === 'create') {
-      if (index === -1) {
-        totalCount += 1;
-        changed = true;
-      }
-      continue;
-    }
-    const current = data[index];
-    if (current === undefined) continue;
-    if (operation.kind === 'remove') {
-      data = data.filter((_, i) => i !== index);
-      totalCount -= 1;
-      changed = true;
-      continue;
-    }
-    const next = applyOperationToMembership(current, operation);
-    if (next !== current) {
-      data = data.map((m, i) => (i === index ? next : m));
-      changed = true;
-    }
-  }
-  return changed ? withData(page, data, totalCount) : page;
+  return overlayPage(page, operations, {
+    concerns: (operation) => operation.userId === userId,
+    indexOf: (data, operation) => data.findIndex((m) => m.organization.id === operation.organizationId),
+    countsCreation: () => true,
+    dropsOnRoleChange: () => false,
+  });
 }
 
 /** What writing a confirmed server result into a cached page did. */
