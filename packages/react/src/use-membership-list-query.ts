@@ -5,6 +5,7 @@ import type {
   PendingMembershipOperation,
   RosterApiError,
 } from '@roster/core';
+import { DEFAULT_PAGE_SIZE } from '@roster/core';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite, { unstable_serialize } from 'swr/infinite';
@@ -69,10 +70,29 @@ export interface MembershipListQueryOptions {
   enabled?: boolean | undefined;
 }
 
+/** {@link MembershipListQueryOptions} with their defaults applied. */
+export type ResolvedMembershipListOptions = {
+  [K in keyof MembershipListQueryOptions]-?: Exclude<MembershipListQueryOptions[K], undefined>;
+};
+
+/** Applies the defaults documented on {@link MembershipListQueryOptions}, once for every list hook. */
+export function resolveMembershipListOptions(
+  options: MembershipListQueryOptions,
+): ResolvedMembershipListOptions {
+  return {
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    initialPage: options.initialPage ?? 1,
+    infinite: options.infinite ?? false,
+    keepPreviousData: options.keepPreviousData ?? true,
+    prefetchNextPage: options.prefetchNextPage ?? true,
+    enabled: options.enabled ?? true,
+  };
+}
+
 /** How a list hook plugs into the shared query logic. */
-export interface MembershipListQueryConfig {
+export interface MembershipListQueryConfig extends ResolvedMembershipListOptions {
   store: RosterStore;
-  /** Identifies the list without its page (a change goes back to page 1); `null` when disabled. */
+  /** Identifies the list without its page (a change goes back to page 1); `null` when there is no list to fetch. */
   identity: string | null;
   pageKey: (page: number) => string;
   fetcher: (key: string) => Promise<AnyPage>;
@@ -81,11 +101,6 @@ export interface MembershipListQueryConfig {
   operationMember: (operation: AnyOperation) => string;
   membershipMember: (membership: OrganizationMembership<Metadata, Metadata>) => string | undefined;
   overlay: (page: AnyPage, pageNumber: number, operations: readonly AnyOperation[]) => AnyPage;
-  pageSize: number;
-  initialPage: number;
-  infinite: boolean;
-  keepPreviousData: boolean;
-  prefetchNextPage: boolean;
 }
 
 const NO_DATA: OrganizationMembership<Metadata, Metadata>[] = [];
@@ -118,7 +133,8 @@ const swrOptions = (store: RosterStore, keepPreviousData: boolean): SWRConfigura
  * are applied when the view is read, and unchanged members keep their identity.
  */
 export function useMembershipListQuery(config: MembershipListQueryConfig): MembershipListResult {
-  const { store, identity, pageKey, fetcher, pageSize, infinite, keepPreviousData } = config;
+  const { store, pageKey, fetcher, pageSize, infinite, keepPreviousData } = config;
+  const identity = config.enabled ? config.identity : null;
 
   // Page state, reset to 1 when the list itself (filters, order, size) changes; a list that was
   // disabled (or had no organization yet) starts at `initialPage`.

@@ -8,7 +8,6 @@ import type {
 import {
   applyOptimisticOverlay,
   canonicalizeMembershipListView,
-  DEFAULT_PAGE_SIZE,
   membershipListIdentity,
   membershipListKey,
   membershipUserId,
@@ -17,7 +16,7 @@ import {
 import { useCallback, useMemo } from 'react';
 import { useRosterContext } from './roster-context';
 import type { MembershipListQueryOptions, MembershipListResult } from './use-membership-list-query';
-import { useMembershipListQuery } from './use-membership-list-query';
+import { resolveMembershipListOptions, useMembershipListQuery } from './use-membership-list-query';
 
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;
 type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
@@ -47,10 +46,10 @@ export function useOrganizationMemberships<
   TPrivate extends Metadata = Metadata,
 >(options: UseOrganizationMembershipsOptions): UseOrganizationMembershipsResult<TPublic, TPrivate> {
   const { store } = useRosterContext('useOrganizationMemberships');
-  const { organizationId, enabled = true, infinite = false, keepPreviousData = true } = options;
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const listView = { ...options, organizationId: organizationId ?? '', pageSize, page: 1 };
-  const identity = enabled && organizationId ? membershipListIdentity(listView) : null;
+  const { organizationId } = options;
+  const list = resolveMembershipListOptions(options);
+  const listView = { ...options, organizationId: organizationId ?? '', pageSize: list.pageSize, page: 1 };
+  const identity = organizationId ? membershipListIdentity(listView) : null;
   const firstKey = membershipListKey(listView);
 
   const canonical = useMemo(
@@ -68,6 +67,7 @@ export function useOrganizationMemberships<
   );
   const getOperations = useCallback(() => store.getOperations(organizationId ?? ''), [store, organizationId]);
   const result = useMembershipListQuery({
+    ...list,
     store,
     identity,
     pageKey,
@@ -76,11 +76,6 @@ export function useOrganizationMemberships<
     operationMember: operationUserId,
     membershipMember: membershipUserId,
     overlay,
-    pageSize,
-    initialPage: options.initialPage ?? 1,
-    infinite,
-    keepPreviousData,
-    prefetchNextPage: options.prefetchNextPage ?? true,
   });
   return result as unknown as UseOrganizationMembershipsResult<TPublic, TPrivate>;
 }

@@ -4,15 +4,11 @@ import type {
   OrganizationMemberships,
   PendingMembershipOperation,
 } from '@roster/core';
-import {
-  applyOptimisticOverlayToUserMemberships,
-  DEFAULT_PAGE_SIZE,
-  userMembershipListKey,
-} from '@roster/core';
+import { applyOptimisticOverlayToUserMemberships, userMembershipListKey } from '@roster/core';
 import { useCallback } from 'react';
 import { useRosterContext } from './roster-context';
 import type { MembershipListQueryOptions, MembershipListResult } from './use-membership-list-query';
-import { useMembershipListQuery } from './use-membership-list-query';
+import { resolveMembershipListOptions, useMembershipListQuery } from './use-membership-list-query';
 
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;
 type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
@@ -38,9 +34,10 @@ export function useUserOrganizationMemberships<
   TPrivate extends Metadata = Metadata,
 >(options: UseUserOrganizationMembershipsOptions): UseUserOrganizationMembershipsResult<TPublic, TPrivate> {
   const { store } = useRosterContext('useUserOrganizationMemberships');
-  const { userId, enabled = true, infinite = false, keepPreviousData = true } = options;
-  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const identity = enabled && userId ? JSON.stringify([userId, pageSize]) : null;
+  const { userId } = options;
+  const list = resolveMembershipListOptions(options);
+  const { pageSize } = list;
+  const identity = userId ? JSON.stringify([userId, pageSize]) : null;
   const pageKey = useCallback(
     (page: number) => userMembershipListKey({ userId: userId ?? '', pageSize, page }),
     [userId, pageSize],
@@ -52,6 +49,7 @@ export function useUserOrganizationMemberships<
     [userId],
   );
   const result = useMembershipListQuery({
+    ...list,
     store,
     identity,
     pageKey,
@@ -60,11 +58,6 @@ export function useUserOrganizationMemberships<
     operationMember: operationOrganizationId,
     membershipMember: membershipOrganizationId,
     overlay,
-    pageSize,
-    initialPage: options.initialPage ?? 1,
-    infinite,
-    keepPreviousData,
-    prefetchNextPage: options.prefetchNextPage ?? true,
   });
   return result as unknown as UseUserOrganizationMembershipsResult<TPublic, TPrivate>;
 }
