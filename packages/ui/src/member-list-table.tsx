@@ -1,4 +1,10 @@
-import { isMembershipAdmin, type OrganizationMembership, type PolicyViewer, type Role } from '@roster/core';
+import {
+  isMembershipAdmin,
+  isViewerMembership,
+  type OrganizationMembership,
+  type PolicyViewer,
+  type Role,
+} from '@roster/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useMemo } from 'react';
 import { describeError } from './describe-error';
 import { joinClassNames } from './join-class-names';
@@ -225,7 +231,7 @@ export const MemberListTable = forwardRef<HTMLTableElement, MemberListTableProps
           key={member.id}
           member={member}
           columns={columns}
-          isViewer={userId !== undefined && userId === viewer?.userId}
+          isViewer={isViewerMembership(viewer, member)}
           isPending={userId !== undefined && pendingUserIds?.has(userId) === true}
           viewer={viewer}
           adminCount={isMembershipAdmin(member) ? adminCount : undefined}

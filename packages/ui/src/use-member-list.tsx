@@ -1,4 +1,4 @@
-import type { OrganizationMembership, PolicyViewer, Role } from '@roster/core';
+import { isViewerMembership, type OrganizationMembership, type PolicyViewer, type Role } from '@roster/core';
 import {
   useMembershipPermissions,
   useOrganizationMemberships,
@@ -184,7 +184,7 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     ? {
         memberName: getMemberDisplayName(removal.member),
         organizationName: organizationName ?? '',
-        isSelf: removal.member.publicUserData?.userId === viewer.userId,
+        isSelf: isViewerMembership(viewer, removal.member),
         open: true,
         onOpenChange: (open) => {
           if (!open) setRemoval(null);
