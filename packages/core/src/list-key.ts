@@ -149,8 +149,12 @@ function filtersForKey(filters: CanonicalMembershipListFilters): Record<string, 
  * the page: all pages of one list share it.
  */
 export function membershipListIdentity(view: MembershipListView): string {
-  const c = canonicalizeMembershipListView(view);
-  return JSON.stringify([c.organizationId, c.orderBy, filtersForKey(c.filters), keyNumber(c.pageSize)]);
+  return JSON.stringify(listIdentityParts(canonicalizeMembershipListView(view)));
+}
+
+/** What identifies a list regardless of the page; a page key appends the page to it. */
+function listIdentityParts(c: CanonicalMembershipListView): unknown[] {
+  return [c.organizationId, c.orderBy, filtersForKey(c.filters), keyNumber(c.pageSize)];
 }
 
 /**
@@ -160,17 +164,23 @@ export function membershipListIdentity(view: MembershipListView): string {
  */
 export function membershipListKey(view: MembershipListView): string {
   const c = canonicalizeMembershipListView(view);
-  return `${MEMBERSHIP_LIST_KEY_PREFIX}${JSON.stringify([
-    c.organizationId,
-    c.orderBy,
-    filtersForKey(c.filters),
-    keyNumber(c.pageSize),
-    keyNumber(c.page),
-  ])}`;
+  return `${MEMBERSHIP_LIST_KEY_PREFIX}${JSON.stringify([...listIdentityParts(c), keyNumber(c.page)])}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The JSON array after `prefix` in a key, when it is one of `length` items; otherwise null. */
+function parseKeyPayload(key: string, prefix: string, length: number): unknown[] | null {
+  if (!key.startsWith(prefix)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(key.slice(prefix.length));
+  } catch {
+    return null;
+  }
+  return Array.isArray(parsed) && parsed.length === length ? (parsed as unknown[]) : null;
 }
 
 function parseKeyNumber(value: unknown): number | undefined {
@@ -184,15 +194,9 @@ function parseKeyNumber(value: unknown): number | undefined {
  * is not such a key (so a cache's other entries can be skipped).
  */
 export function parseMembershipListKey(key: string): CanonicalMembershipListView | null {
-  if (!key.startsWith(MEMBERSHIP_LIST_KEY_PREFIX)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(key.slice(MEMBERSHIP_LIST_KEY_PREFIX.length));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 5) return null;
-  const [organizationId, orderBy, filters, pageSize, page] = parsed as unknown[];
+  const parsed = parseKeyPayload(key, MEMBERSHIP_LIST_KEY_PREFIX, 5);
+  if (parsed === null) return null;
+  const [organizationId, orderBy, filters, pageSize, page] = parsed;
   const size = parseKeyNumber(pageSize);
   const pageNumber = parseKeyNumber(page);
   if (typeof organizationId !== 'string' || typeof orderBy !== 'string' || !isRecord(filters)) return null;
@@ -227,24 +231,21 @@ export function membershipListParams(view: MembershipListView): ListMembershipsP
   };
 }
 
+function withPageDefaults(view: UserMembershipListView): CanonicalUserMembershipListView {
+  return { userId: view.userId, page: view.page ?? 1, pageSize: view.pageSize ?? DEFAULT_PAGE_SIZE };
+}
+
 /** The canonical, serialisable key of one page of a user's memberships list. */
 export function userMembershipListKey(view: UserMembershipListView): string {
-  const pageSize = view.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = view.page ?? 1;
+  const { pageSize, page } = withPageDefaults(view);
   return `${USER_MEMBERSHIP_LIST_KEY_PREFIX}${JSON.stringify([view.userId, keyNumber(pageSize), keyNumber(page)])}`;
 }
 
 /** The view a key made by {@link userMembershipListKey} stands for, or `null`. */
 export function parseUserMembershipListKey(key: string): CanonicalUserMembershipListView | null {
-  if (!key.startsWith(USER_MEMBERSHIP_LIST_KEY_PREFIX)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(key.slice(USER_MEMBERSHIP_LIST_KEY_PREFIX.length));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) return null;
-  const [userId, pageSize, page] = parsed as unknown[];
+  const parsed = parseKeyPayload(key, USER_MEMBERSHIP_LIST_KEY_PREFIX, 3);
+  if (parsed === null) return null;
+  const [userId, pageSize, page] = parsed;
   const size = parseKeyNumber(pageSize);
   const pageNumber = parseKeyNumber(page);
   if (typeof userId !== 'string' || size === undefined || pageNumber === undefined) return null;
@@ -253,7 +254,6 @@ export function parseUserMembershipListKey(key: string): CanonicalUserMembership
 
 /** The client parameters that fetch a user-memberships view's page. */
 export function userMembershipListParams(view: UserMembershipListView): ListUserMembershipsParams {
-  const pageSize = view.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = view.page ?? 1;
+  const { pageSize, page } = withPageDefaults(view);
   return { userId: view.userId, limit: pageSize, offset: (page - 1) * pageSize };
 }
