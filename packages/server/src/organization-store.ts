@@ -3,7 +3,7 @@ import { ClerkHttpError, notFound } from './clerk-error';
 import { type SqliteDatabase, statement } from './database';
 import { createId } from './ids';
 import { readJsonObject, writeJsonObject } from './json-column';
-import { addInclusion, type IdInclusion, likeContains, placeholders } from './sql-fragments';
+import { addInclusion, type IdInclusion, likeContains } from './sql-fragments';
 import { DEFAULT_IMAGE_URL } from './user-store';
 
 /** A validated organization to insert. */
@@ -181,18 +181,13 @@ export class OrganizationStore {
       params.push(query.query, pattern, pattern);
     }
     addInclusion(where, params, 'o.id', query.organizationIds);
-    if (query.userIds.include.length > 0) {
-      where.push(
-        `o.id IN (SELECT organization_id FROM memberships WHERE user_id IN (${placeholders(query.userIds.include)}))`,
-      );
-      params.push(...query.userIds.include);
-    }
-    if (query.userIds.exclude.length > 0) {
-      where.push(
-        `o.id NOT IN (SELECT organization_id FROM memberships WHERE user_id IN (${placeholders(query.userIds.exclude)}))`,
-      );
-      params.push(...query.userIds.exclude);
-    }
+    addInclusion(
+      where,
+      params,
+      'o.id',
+      query.userIds,
+      'SELECT organization_id FROM memberships WHERE user_id',
+    );
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const direction = query.orderBy.descending ? 'DESC' : 'ASC';
     const rows = statement(

@@ -9,14 +9,26 @@ export function placeholders(values: readonly unknown[]): string {
   return values.map(() => '?').join(', ');
 }
 
-/** Adds `column IN (...)` / `column NOT IN (...)` for a `+id`/`-id` parameter. */
-export function addInclusion(where: string[], params: unknown[], column: string, ids: IdInclusion): void {
+/**
+ * Adds `column IN (...)` / `column NOT IN (...)` for a `+id`/`-id` parameter. With `through`
+ * (`SELECT x FROM t WHERE y`), the IDs match `y` and `column` is tested against the selected `x`
+ * (filtering by a related table, such as users by their organizations' IDs).
+ */
+export function addInclusion(
+  where: string[],
+  params: unknown[],
+  column: string,
+  ids: IdInclusion,
+  through?: string,
+): void {
+  const list = (values: string[]) =>
+    through === undefined ? `(${placeholders(values)})` : `(${through} IN (${placeholders(values)}))`;
   if (ids.include.length > 0) {
-    where.push(`${column} IN (${placeholders(ids.include)})`);
+    where.push(`${column} IN ${list(ids.include)}`);
     params.push(...ids.include);
   }
   if (ids.exclude.length > 0) {
-    where.push(`${column} NOT IN (${placeholders(ids.exclude)})`);
+    where.push(`${column} NOT IN ${list(ids.exclude)}`);
     params.push(...ids.exclude);
   }
 }

@@ -58,18 +58,13 @@ function buildWhere(f: UserFilters): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   addInclusion(where, params, 'u.id', f.userIds);
   addInclusion(where, params, 'u.external_id', f.externalIds);
-  if (f.organizationIds.include.length > 0) {
-    where.push(
-      `u.id IN (SELECT user_id FROM memberships WHERE organization_id IN (${placeholders(f.organizationIds.include)}))`,
-    );
-    params.push(...f.organizationIds.include);
-  }
-  if (f.organizationIds.exclude.length > 0) {
-    where.push(
-      `u.id NOT IN (SELECT user_id FROM memberships WHERE organization_id IN (${placeholders(f.organizationIds.exclude)}))`,
-    );
-    params.push(...f.organizationIds.exclude);
-  }
+  addInclusion(
+    where,
+    params,
+    'u.id',
+    f.organizationIds,
+    'SELECT user_id FROM memberships WHERE organization_id',
+  );
   const identifications: [string, string[]][] = [
     ['email_address', f.emailAddresses],
     ['phone_number', f.phoneNumbers],

@@ -3,6 +3,7 @@ import { ClerkHttpError, notFound } from './clerk-error';
 import { type SqliteDatabase, statement } from './database';
 import { createId, createSeededId } from './ids';
 import { readJsonObject, writeJsonObject } from './json-column';
+import { placeholders } from './sql-fragments';
 
 /** The image URL of a user or organization without an uploaded image (`has_image: false`). */
 export const DEFAULT_IMAGE_URL = 'https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9';
@@ -239,10 +240,9 @@ export class UserStore {
   /** Attaches identifiers to rows (one query for the whole page). */
   withIdentifications(rows: UserRow[]): UserRecord[] {
     if (rows.length === 0) return [];
-    const placeholders = rows.map(() => '?').join(', ');
     const identifications = statement(
       this.db,
-      `SELECT * FROM identifications WHERE user_id IN (${placeholders}) ORDER BY user_id, type, position`,
+      `SELECT * FROM identifications WHERE user_id IN (${placeholders(rows)}) ORDER BY user_id, type, position`,
     ).all(...rows.map((row) => row.id)) as IdentificationRow[];
     const byUser = new Map<string, IdentificationRow[]>();
     for (const identification of identifications) {
