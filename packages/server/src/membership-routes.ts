@@ -6,7 +6,6 @@ import type { Router } from './router';
 
 function parseMembershipFilters(query: QueryParams): MembershipFilters {
   return {
-    ...emptyMembershipFilters(),
     userIds: query.inclusion('user_id'),
     emailAddresses: query.array('email_address'),
     phoneNumbers: query.array('phone_number'),

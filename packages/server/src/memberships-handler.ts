@@ -359,23 +359,23 @@ export function createMembershipsHandler(options: MembershipsHandlerOptions): Me
       if (request.signal.aborted) {
         return new HandlerError(499, 'request_aborted', 'aborted', 'The request was aborted.').toResponse();
       }
-      return new HandlerError(
-        500,
-        'internal_clerk_error',
-        'internal error',
-        'The request could not be handled.',
-      ).toResponse();
+      return internalErrorResponse();
     }
     // Belt and braces: a response that would carry the secret key is never sent.
     const text = await response.clone().text();
     if (secretKey.length > 0 && text.includes(secretKey)) {
-      return new HandlerError(
-        500,
-        'internal_clerk_error',
-        'internal error',
-        'The request could not be handled.',
-      ).toResponse();
+      return internalErrorResponse();
     }
     return response;
   };
+}
+
+/** The 500 sent when handling failed unexpectedly (or would have leaked the secret key). */
+function internalErrorResponse(): Response {
+  return new HandlerError(
+    500,
+    'internal_clerk_error',
+    'internal error',
+    'The request could not be handled.',
+  ).toResponse();
 }
