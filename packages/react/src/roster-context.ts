@@ -4,6 +4,7 @@ import type { RosterStore } from './roster-store';
 
 /** Who is looking at the page: their user ID decides what they may do. */
 export interface RosterViewer {
+  /** The signed-in user's ID: their own membership in an organization decides what they may do. */
   userId: string;
 }
 

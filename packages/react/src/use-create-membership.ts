@@ -5,9 +5,11 @@ import { useMembershipMutation } from './use-membership-mutation';
 
 /** What `trigger` of {@link useCreateMembership} takes. */
 export interface CreateMembershipArgs<TPublic extends Metadata = Metadata> {
+  /** The user to add to the organization. */
   userId: string;
   /** The role key, e.g. `org:member`. */
   role: string;
+  /** The new membership's public metadata. */
   publicMetadata?: TPublic | undefined;
 }
 

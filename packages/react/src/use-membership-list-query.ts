@@ -32,7 +32,9 @@ export interface MembershipListResult<
   page: number;
   /** Pages in the list at this page size (0 for an empty list). */
   pageCount: number;
+  /** Members per page, as requested (default 10). */
   pageSize: number;
+  /** There is a page after the current one (paged), or more members to load (load-more). */
   hasNextPage: boolean;
   /** Always `false` in a load-more list. */
   hasPreviousPage: boolean;

@@ -10,7 +10,9 @@ const ROLES_KEY = 'roster:roles';
 export interface UseOrganizationRolesResult {
   /** The roles to offer (the provider's `roles`, else `client.listRoles`); `undefined` while loading. */
   data: readonly Role[] | undefined;
+  /** The roles are being requested for the first time. Always `false` when the provider has `roles`. */
   isLoading: boolean;
+  /** The failed roles request's error (aborted requests are not errors). */
   error: RosterApiError | undefined;
 }
 

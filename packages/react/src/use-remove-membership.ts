@@ -5,6 +5,7 @@ import { useMembershipMutation } from './use-membership-mutation';
 
 /** What `trigger` of {@link useRemoveMembership} takes. */
 export interface RemoveMembershipArgs {
+  /** The member to remove. */
   userId: string;
 }
 

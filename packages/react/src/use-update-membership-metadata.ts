@@ -8,6 +8,7 @@ export interface UpdateMembershipMetadataArgs<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
 > {
+  /** The member whose metadata to update. */
   userId: string;
   /** Merged into the public metadata: nested objects merge, `null` deletes a key, arrays replace. */
   publicMetadata?: MetadataPatch<TPublic> | undefined;

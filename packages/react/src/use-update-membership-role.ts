@@ -7,6 +7,7 @@ import { useOrganizationRoles } from './use-organization-roles';
 
 /** What `trigger` of {@link useUpdateMembershipRole} takes. */
 export interface UpdateMembershipRoleArgs {
+  /** The member whose role to change. */
   userId: string;
   /** The new role key, e.g. `org:admin`. */
   role: string;
