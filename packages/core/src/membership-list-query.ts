@@ -148,9 +148,9 @@ function matches({ membership, user }: MembershipListEntry, q: MembershipListQue
   if (q.usernames && (user.usernameKey === null || !q.usernames.has(user.usernameKey))) return false;
   if (q.web3Wallets && (seed.web3Wallet == null || !q.web3Wallets.has(seed.web3Wallet))) return false;
   if (q.query !== null && !user.searchText.includes(q.query)) return false;
-  if (q.emailAddressQuery !== null && !contains(seed.emailAddress, q.emailAddressQuery)) return false;
+  if (q.emailAddressQuery !== null && !user.emailAddressKey.includes(q.emailAddressQuery)) return false;
   if (q.phoneNumberQuery !== null && !contains(seed.phoneNumber, q.phoneNumberQuery)) return false;
-  if (q.usernameQuery !== null && !contains(seed.username, q.usernameQuery)) return false;
+  if (q.usernameQuery !== null && !user.usernameKey?.includes(q.usernameQuery)) return false;
   if (q.nameQuery !== null && !user.nameText.includes(q.nameQuery)) return false;
   if (q.createdAtBefore !== null && !(membership.createdAt < q.createdAtBefore)) return false;
   if (q.createdAtAfter !== null && !(membership.createdAt > q.createdAtAfter)) return false;
@@ -176,7 +176,7 @@ function sortKey({ membership, user }: MembershipListEntry, field: MembershipOrd
     case 'last_name':
       return user.seed.lastName ?? null;
     case 'email_address':
-      return user.seed.emailAddress.toLowerCase();
+      return user.emailAddressKey;
     case 'phone_number':
       return user.seed.phoneNumber ?? null;
     case 'username':

@@ -9,6 +9,8 @@ export interface StoredUser {
   seed: SeedUser;
   /** Lowercase username (usernames compare case-insensitively), or null. */
   usernameKey: string | null;
+  /** Lowercase email address (emails search and sort case-insensitively). */
+  emailAddressKey: string;
   /** Lowercase: user ID, full name, username, email, phone and web3 wallet (what `query` searches). */
   searchText: string;
   /** Lowercase `first last` (what `nameQuery` searches). */
@@ -44,6 +46,7 @@ export function createStoredUser(seed: SeedUser, index: number): StoredUser {
   return {
     seed,
     usernameKey: seed.username ? seed.username.toLowerCase() : null,
+    emailAddressKey: seed.emailAddress.toLowerCase(),
     searchText,
     nameText: `${seed.firstName ?? ''} ${seed.lastName ?? ''}`.toLowerCase(),
     emailAddressId: `idn_${index.toString(36).padStart(8, '0')}`,
