@@ -1,12 +1,11 @@
+import { DEFAULT_PAGE_SIZE } from './list-key';
 import { paramInvalidError } from './memory-client-errors';
 
-/** The Backend API's page size when `limit` is absent. */
-export const DEFAULT_LIMIT = 10;
 /** The largest `limit` the Backend API accepts. */
-export const MAX_LIMIT = 500;
+const MAX_LIMIT = 500;
 
 /** Validated `limit` and `offset`. */
-export interface Paging {
+interface Paging {
   limit: number;
   offset: number;
 }
@@ -18,7 +17,7 @@ export interface Paging {
  * @throws RosterApiError 422 `form_param_value_invalid` with `meta.paramName` `limit` or `offset`.
  */
 export function readPaging(params: { limit?: unknown; offset?: unknown } | undefined): Paging {
-  const limit = params?.limit ?? DEFAULT_LIMIT;
+  const limit = params?.limit ?? DEFAULT_PAGE_SIZE;
   const offset = params?.offset ?? 0;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw paramInvalidError('limit', `limit must be an integer between 1 and ${MAX_LIMIT}.`);

@@ -41,7 +41,7 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Join a wire path and a key: `data[3]` + `public_user_data` -> `data[3].public_user_data`. */
-export function childPath(path: string, key: string): string {
+function childPath(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
