@@ -7,7 +7,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { createDemoSeed, DEMO_IDS } from '../../packages/core/src/index';
-import { createPlaygroundServer, type PlaygroundServer } from '../../packages/demo/server/playground-server';
+import {
+  createPlaygroundServer,
+  type PlaygroundFaults,
+  type PlaygroundServer,
+} from '../../packages/demo/server/playground-server';
 
 /** Chromium flags for a headless, sandbox-less, offline machine (see TOOLCHAIN.md). */
 const CHROMIUM_ARGS = [
@@ -49,6 +53,15 @@ async function saveScreenshots(testName: string, contexts: readonly BrowserConte
   );
 }
 
+/** Sets the injected faults of the playground at `url` through its control endpoint. */
+async function postFaults(url: string, faults: Partial<PlaygroundFaults>): Promise<void> {
+  await fetch(`${url}/__playground/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+}
+
 /** Hooks for a test file: one playground and one browser for the file, a fresh context per test. */
 export function setupPlayground() {
   let server: PlaygroundServer;
@@ -63,11 +76,7 @@ export function setupPlayground() {
   beforeEach(async (context) => {
     // Each test starts from the seed, with no faults.
     await fetch(`${server.url}/__playground/reset`, { method: 'POST' });
-    await fetch(`${server.url}/__playground/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ latencyMs: 0, failRate: 0 }),
-    });
+    await postFaults(server.url, { latencyMs: 0, failRate: 0 });
     return async () => {
       const open = contexts.splice(0);
       if (context.task.result?.state === 'fail') await saveScreenshots(context.task.name, open);
@@ -98,12 +107,8 @@ export function setupPlayground() {
       return page;
     },
     /** Sets the injected faults of the local Backend API. */
-    async setFaults(faults: { latencyMs?: number; failRate?: number }): Promise<void> {
-      await fetch(`${server.url}/__playground/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(faults),
-      });
+    setFaults(faults: Partial<PlaygroundFaults>): Promise<void> {
+      return postFaults(server.url, faults);
     },
   };
 }

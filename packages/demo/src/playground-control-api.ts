@@ -1,12 +1,8 @@
 // The playground server's dev-only control endpoint (`/__playground`): faults, viewer, reset.
 
-/** Injected faults of the local Backend API. */
-export interface PlaygroundFaults {
-  /** Delay added to every call the handler forwards to the Backend API, in ms. */
-  latencyMs: number;
-  /** Probability (0..1) that a change fails with a 500. */
-  failRate: number;
-}
+import type { PlaygroundFaults } from '../server/playground-server';
+
+export type { PlaygroundFaults };
 
 /** Who the demo handler acts as (set in a cookie by the server: insecure, dev only). */
 export interface PlaygroundViewerSelection {
