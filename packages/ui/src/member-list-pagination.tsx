@@ -20,6 +20,7 @@ export const DEFAULT_PAGE_SIZE_OPTIONS: readonly number[] = [10, 20, 50, 100];
 export interface MemberListPaginationProps extends Omit<ComponentPropsWithoutRef<'nav'>, 'children'> {
   /** The current page, 1-based. */
   page: number;
+  /** Members per page. */
   pageSize: number;
   /** The total count of the list (all pages). */
   totalCount: number;
@@ -27,10 +28,13 @@ export interface MemberListPaginationProps extends Omit<ComponentPropsWithoutRef
   onPageChange: (page: number) => void;
   /** Page sizes to offer; the select is hidden when this or `onPageSizeChange` is missing or empty. */
   pageSizeOptions?: readonly number[];
+  /** Called with the page size the user picks. */
   onPageSizeChange?: (pageSize: number) => void;
   /** A page is loading (`data-fetching`). */
   isFetching?: boolean;
+  /** Classes per part. */
   classNames?: Partial<Record<MemberListPaginationSlot, string>>;
+  /** Strings for this part alone, over the provider's. */
   localization?: RosterLocalizationOverrides;
 }
 

@@ -33,22 +33,33 @@ export type MemberListRowSlot =
 
 /** Props of {@link MemberListRow}. Memoized: it re-renders only when one of these changes. */
 export interface MemberListRowProps {
+  /** The membership this row shows. */
   member: OrganizationMembership;
+  /** The columns to render, in order. */
   columns: readonly MemberListColumn[];
+  /** The row is the viewer's own membership (the You badge, Leave instead of Remove). */
   isViewer: boolean;
+  /** A change to this member is waiting for the server (`data-pending`). */
   isPending: boolean;
   /** The viewer and their permissions in the organization (`null` while unknown: read-only). */
   viewer: PolicyViewer | null;
   /** The organization's admin count, for the last-admin rule (pass it to admin rows only). */
   adminCount?: number | undefined;
+  /** The organization's roles, offered by the role select. */
   roles: readonly Role[];
   /** Locale for the joined date. */
   locale?: string | undefined;
+  /** Called with the role the user picks for this member. */
   onRoleChange: (member: OrganizationMembership, roleKey: string) => void;
+  /** Called when the user asks to remove this member; `trigger` is where focus returns. */
   onRemoveRequest: (member: OrganizationMembership, trigger: HTMLElement | null) => void;
+  /** Replaces the whole row. */
   renderRow?: ((context: MemberListRowRenderContext) => ReactNode) | undefined;
+  /** Replaces one cell's content, by column ID. */
   renderCell?: Partial<Record<string, (context: MemberListCellContext) => ReactNode>> | undefined;
+  /** Replaces the actions cell's content. */
   renderActions?: ((context: MemberListActionsContext) => ReactNode) | undefined;
+  /** Classes per part. */
   classNames?: Partial<Record<MemberListRowSlot, string>> | undefined;
 }
 

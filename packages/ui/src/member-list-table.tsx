@@ -39,6 +39,7 @@ export type MemberListEmptyReason = 'no-members' | 'no-results';
 
 /** What `renderEmpty` gets. */
 export interface MemberListEmptyContext {
+  /** No members at all, or none matching the search and filter. */
   reason: MemberListEmptyReason;
   /** The search in effect ('' when none). */
   query: string;
@@ -48,9 +49,11 @@ export interface MemberListEmptyContext {
 
 /** What `renderError` gets. */
 export interface MemberListErrorContext {
+  /** The error the list failed with. */
   error: unknown;
   /** A readable message for the error. */
   message: string;
+  /** Loads the list again. */
   retry: () => void;
 }
 

@@ -53,16 +53,21 @@ export interface MemberListToolbarProps extends Omit<ComponentPropsWithoutRef<'d
   roleFilter?: string | null;
   /** The initial role filter (uncontrolled). */
   defaultRoleFilter?: string | null;
+  /** Called with the role filter the user picks. */
   onRoleFilterChange?: (role: string | null) => void;
   /** The sort order (controlled). */
   orderBy?: MemberSortOrder;
+  /** The initial sort order (uncontrolled). */
   defaultOrderBy?: MemberSortOrder;
+  /** Called with the sort order the user picks. */
   onOrderByChange?: (orderBy: MemberSortOrder) => void;
   /** Orders offered by the sort select; empty hides it. */
   sortOrders?: readonly MemberSortOrder[];
   /** Extra controls at the end (e.g. the Add member button). */
   actions?: ReactNode;
+  /** Classes per part. */
   classNames?: Partial<Record<MemberListToolbarSlot, string>>;
+  /** Strings for this part alone, over the provider's. */
   localization?: RosterLocalizationOverrides;
 }
 

@@ -13,10 +13,15 @@ import { type UseMemberListOptions, useMemberList } from './use-member-list';
 
 /** Classes per part of a {@link MemberList}, grouped by the part they belong to. */
 export interface MemberListClassNames {
+  /** The list's root element. */
   root?: string;
+  /** Parts of the toolbar. */
   toolbar?: Partial<Record<MemberListToolbarSlot, string>>;
+  /** Parts of the table and its rows. */
   table?: Partial<Record<MemberListTableSlot, string>>;
+  /** Parts of the pagination. */
   pagination?: Partial<Record<MemberListPaginationSlot, string>>;
+  /** Parts of the remove dialog. */
   removeDialog?: Partial<Record<RemoveMemberDialogSlot, string>>;
 }
 

@@ -7,6 +7,7 @@ import { MemberList, type MemberListClassNames, type MemberListProps } from './m
 
 /** Classes per part of the panel: the member list's, plus the add dialog's. */
 export interface OrganizationMembersPanelClassNames extends MemberListClassNames {
+  /** Parts of the add dialog. */
   addDialog?: Partial<Record<AddMemberDialogSlot, string>>;
 }
 
@@ -16,6 +17,7 @@ export interface OrganizationMembersPanelProps extends Omit<MemberListProps, 'cl
   hideAddMember?: boolean;
   /** The role preselected in the add dialog. Default `org:member`. */
   defaultAddRole?: string;
+  /** Classes per part (see {@link OrganizationMembersPanelClassNames}). */
   classNames?: OrganizationMembersPanelClassNames;
   /** Extra toolbar content, before the Add member button. */
   toolbarActions?: ReactNode;

@@ -22,25 +22,33 @@ import { useStableCallback } from './use-stable-callback';
 
 /** Options of {@link useMemberList}: the list's view, each piece controlled or not. */
 export interface UseMemberListOptions {
+  /** The organization whose members are listed. */
   organizationId: string;
   /** Members per page (controlled). */
   pageSize?: number | undefined;
   /** Members per page at first (uncontrolled). Default 10. */
   defaultPageSize?: number | undefined;
+  /** Called when the user picks a page size (in both modes). */
   onPageSizeChange?: ((pageSize: number) => void) | undefined;
   /** Page sizes offered. */
   pageSizeOptions?: readonly number[] | undefined;
   /** The applied search (controlled). */
   query?: string | undefined;
+  /** The search at first (uncontrolled). Default empty. */
   defaultQuery?: string | undefined;
+  /** Called when the applied search changes (after the toolbar's debounce). */
   onQueryChange?: ((query: string) => void) | undefined;
   /** The role filter (controlled): a role key, or `null` for all roles. */
   roleFilter?: string | null | undefined;
+  /** The role filter at first (uncontrolled). Default `null`: all roles. */
   defaultRoleFilter?: string | null | undefined;
+  /** Called when the user picks a role filter. */
   onRoleFilterChange?: ((role: string | null) => void) | undefined;
   /** The sort order (controlled). */
   orderBy?: MemberSortOrder | undefined;
+  /** The sort order at first (uncontrolled). */
   defaultOrderBy?: MemberSortOrder | undefined;
+  /** Called when the user picks a sort order. */
   onOrderByChange?: ((orderBy: MemberSortOrder) => void) | undefined;
   /** Called after a role change or removal settles (success or failure). */
   onMutationSettled?: ((event: MemberListMutationEvent) => void) | undefined;
@@ -53,17 +61,24 @@ export type MemberListMutationEvent =
 
 /** What {@link useMemberList} returns: the state and ready-made props for each part. */
 export interface UseMemberListResult {
+  /** The members on the current page, with pending changes applied. */
   members: readonly OrganizationMembership[];
+  /** Members matching the search and filter, across all pages. */
   totalCount: number;
+  /** The organization's name, once known. */
   organizationName: string | undefined;
+  /** The organization's roles (for selects and the role filter). */
   roles: readonly Role[];
   /** The viewer may add members (for an Add member button). */
   canAdd: boolean;
+  /** Props for a `MemberListToolbar`. */
   toolbarProps: Pick<
     MemberListToolbarProps,
     'query' | 'onQueryChange' | 'roles' | 'roleFilter' | 'onRoleFilterChange' | 'orderBy' | 'onOrderByChange'
   >;
+  /** Props for a `MemberListTable` (its `ref` is where focus falls back after a removal). */
   tableProps: Omit<MemberListTableProps, 'ref'> & { ref: React.RefObject<HTMLTableElement | null> };
+  /** Props for a `MemberListPagination`. */
   paginationProps: MemberListPaginationProps;
   /** Props of the remove dialog while one is open (`null` otherwise). */
   removeDialogProps: RemoveMemberDialogProps | null;
