@@ -1,3 +1,4 @@
+import { isRosterApiError, type RosterApiError } from '../src/errors';
 import type { Role } from '../src/models';
 import { DEFAULT_ROLES, PERMISSION_MANAGE_MEMBERSHIPS, PERMISSION_READ_MEMBERSHIPS } from '../src/roles';
 import type { SeedData } from '../src/seed';
@@ -129,4 +130,14 @@ export function createFixtureSeed(): SeedData {
       { organizationId: 'org_other', userId: 'user_bea', role: 'org:owner', createdAt: T + 60 },
     ],
   };
+}
+
+/** The `RosterApiError` a promise rejects with; fails the test when it resolves or rejects otherwise. */
+export async function rejection(promise: Promise<unknown>): Promise<RosterApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isRosterApiError(error)) throw new Error(`expected a RosterApiError, got ${String(error)}`);
+  return error;
 }

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ListMembershipsParams, MembershipListFilters } from '../src/client';
 import { createDemoSeed, DEMO_IDS } from '../src/demo-seed';
-import { isRosterApiError, type RosterApiError } from '../src/errors';
 import { createMemoryClient } from '../src/memory-client';
-import { createFixtureSeed, T } from './memory-client-fixture';
+import { createFixtureSeed, rejection, T } from './memory-client-fixture';
 
 const client = createMemoryClient(createFixtureSeed());
 
 async function userIds(params: Omit<ListMembershipsParams, 'organizationId'>): Promise<string[]> {
   const page = await client.listMemberships({ organizationId: 'org_test', ...params });
   return page.data.map((m) => m.publicUserData?.userId ?? '?');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RosterApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isRosterApiError(error)) throw new Error(`expected a RosterApiError, got ${String(error)}`);
-  return error;
 }
 
 describe('given an organization with four members', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isRosterApiError, type RosterApiError } from '../src/errors';
 import { createMemoryClient, type MemoryClient } from '../src/memory-client';
-import { createFixtureSeed, T } from './memory-client-fixture';
+import { createFixtureSeed, rejection, T } from './memory-client-fixture';
 
 const NOW = T + 1_000_000;
 
 function setup(): MemoryClient {
   return createMemoryClient(createFixtureSeed(), { now: () => NOW });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RosterApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isRosterApiError(error)) throw new Error(`expected a RosterApiError, got ${String(error)}`);
-  return error;
 }
 
 /** Asserts the call rejects with this status, code and (optionally) param name, and changes nothing. */
