@@ -1,5 +1,6 @@
 import type { MembershipOrderField } from '@roster/core';
-import { addInclusion, type IdInclusion, likeContains, placeholders } from './sql-fragments';
+import { addInclusion, likeContains, placeholders } from './sql-fragments';
+import type { UserMatchFilters } from './user-match-filters';
 
 /** A validated membership list query: the scope plus every Backend API filter. */
 export interface MembershipListQuery {
@@ -12,22 +13,8 @@ export interface MembershipListQuery {
 }
 
 /** The filters of `GET /organizations/{id}/memberships`, validated. */
-export interface MembershipFilters {
-  userIds: IdInclusion;
-  emailAddresses: string[];
-  phoneNumbers: string[];
-  usernames: string[];
-  web3Wallets: string[];
+export interface MembershipFilters extends UserMatchFilters {
   roles: string[];
-  query: string | null;
-  emailAddressQuery: string | null;
-  phoneNumberQuery: string | null;
-  usernameQuery: string | null;
-  nameQuery: string | null;
-  createdAtBefore: number | null;
-  createdAtAfter: number | null;
-  lastActiveAtBefore: number | null;
-  lastActiveAtAfter: number | null;
 }
 
 /** No filters at all. */

@@ -1,5 +1,6 @@
 import { type SqliteDatabase, statement } from './database';
 import { addInclusion, type IdInclusion, likeContains, placeholders } from './sql-fragments';
+import type { UserMatchFilters } from './user-match-filters';
 import type { UserRow } from './user-store';
 
 /** The fields `GET /users` can be ordered by. */
@@ -20,23 +21,9 @@ export const USER_ORDER_FIELDS = [
 export type UserOrderField = (typeof USER_ORDER_FIELDS)[number];
 
 /** The filters of `GET /users` and `GET /users/count`, validated. */
-export interface UserFilters {
-  userIds: IdInclusion;
+export interface UserFilters extends UserMatchFilters {
   organizationIds: IdInclusion;
   externalIds: IdInclusion;
-  emailAddresses: string[];
-  phoneNumbers: string[];
-  usernames: string[];
-  web3Wallets: string[];
-  query: string | null;
-  emailAddressQuery: string | null;
-  phoneNumberQuery: string | null;
-  usernameQuery: string | null;
-  nameQuery: string | null;
-  createdAtBefore: number | null;
-  createdAtAfter: number | null;
-  lastActiveAtBefore: number | null;
-  lastActiveAtAfter: number | null;
 }
 
 const ORDER_COLUMNS: Record<UserOrderField, string> = {
