@@ -12,17 +12,7 @@ import {
   type PlaygroundFaults,
   type PlaygroundServer,
 } from '../../packages/demo/server/playground-server';
-
-/** Chromium flags for a headless, sandbox-less, offline machine (see TOOLCHAIN.md). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE_PATH } from '../setup/chromium';
 
 const APP_DIR = resolve(import.meta.dirname, '../../packages/demo/dist/app');
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/e2e');
@@ -70,7 +60,7 @@ export function setupPlayground() {
 
   beforeAll(async () => {
     server = await createPlaygroundServer({ appDir: APP_DIR, database: ':memory:', port: 0 });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE_PATH, args: [...CHROMIUM_ARGS] });
   });
 
   beforeEach(async (context) => {

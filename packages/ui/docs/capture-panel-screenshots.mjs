@@ -31,7 +31,8 @@ const server = createServer(async (request, response) => {
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const { port } = server.address();
 
-// The same Debian Chromium and flags as the `stories` project in vitest.config.ts: keep them in step.
+// The same Debian Chromium and flags as test/setup/chromium.ts (the story and end-to-end tests); this
+// plain-ESM script cannot import that TypeScript file, so keep the two in step.
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
