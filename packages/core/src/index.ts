@@ -66,6 +66,14 @@ export type {
   MemoryClientRequest,
 } from './memory-client';
 export { createMemoryClient } from './memory-client';
+export {
+  checkMetadataLimits,
+  MAX_METADATA_BYTES,
+  MAX_METADATA_DEPTH,
+  type MetadataLimitOptions,
+  type MetadataLimitViolation,
+  metadataDepth,
+} from './metadata-limits';
 export { mergeMetadata } from './metadata-merge';
 export type {
   EmailAddress,

@@ -1,3 +1,4 @@
+import { MAX_METADATA_DEPTH, metadataDepth } from './metadata-limits';
 import type { Metadata, MetadataPatch } from './models';
 
 /**
@@ -70,9 +71,19 @@ function mergeObjects(
  *
  * @throws TypeError when `base` or `patch` is not a plain object (a programmer error: the Backend API
  * rejects such bodies before merging).
+ * @throws RangeError when `base` or `patch` nests deeper than `MAX_METADATA_DEPTH` (checked without
+ * recursion before the merge walks them; the Backend API refuses such values with a 422 first).
  */
 export function mergeMetadata<T extends Metadata>(base: T, patch: MetadataPatch<T> | Metadata): T {
   if (!isPlainObject(base)) throw new TypeError('mergeMetadata: base must be a plain object');
   if (!isPlainObject(patch)) throw new TypeError('mergeMetadata: patch must be a plain object');
+  for (const [name, value] of [
+    ['base', base],
+    ['patch', patch],
+  ] as const) {
+    if (metadataDepth(value, MAX_METADATA_DEPTH) > MAX_METADATA_DEPTH) {
+      throw new RangeError(`mergeMetadata: ${name} nests deeper than ${MAX_METADATA_DEPTH} levels`);
+    }
+  }
   return mergeObjects(base, patch) as T;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_METADATA_DEPTH } from '../src/metadata-limits';
 import { mergeMetadata } from '../src/metadata-merge';
 import type { Metadata } from '../src/models';
 
@@ -177,5 +178,24 @@ describe('given any JSON metadata (property-based)', () => {
         expect(hasNullMember(mergeMetadata(cleanBase, patch))).toBe(false);
       }),
     );
+  });
+});
+
+describe('given metadata nested deeper than the limit', () => {
+  const deepArrays = (levels: number) => JSON.parse(`{"a":${'['.repeat(levels)}${']'.repeat(levels)}}`);
+
+  it('when the patch nests 10,000 levels in arrays, it throws a RangeError naming the limit instead of overflowing the stack', () => {
+    expect(() => mergeMetadata({}, deepArrays(10_000))).toThrow(
+      new RangeError(`mergeMetadata: patch nests deeper than ${MAX_METADATA_DEPTH} levels`),
+    );
+  });
+
+  it('when the base is too deep, it names the base', () => {
+    expect(() => mergeMetadata(deepArrays(MAX_METADATA_DEPTH), { b: 1 })).toThrow(/base nests deeper/);
+  });
+
+  it('when both are at the limit, it merges', () => {
+    const atLimit = deepArrays(MAX_METADATA_DEPTH - 2);
+    expect(mergeMetadata(atLimit, { b: 1 })).toEqual({ ...atLimit, b: 1 });
   });
 });
