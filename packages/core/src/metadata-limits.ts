@@ -10,10 +10,14 @@ export const MAX_METADATA_DEPTH = 32;
 /** The largest a metadata value may be, serialized as JSON (UTF-8 bytes), as Clerk limits it. */
 export const MAX_METADATA_BYTES = 8 * 1024;
 
-/** Which limit a metadata value breaks, and a sentence naming it (for `long_message`). */
+/** Which limit a metadata value breaks, as the parts of Clerk's 422 error that reports it. */
 export interface MetadataLimitViolation {
   limit: 'depth' | 'size' | 'reserved_key';
-  /** E.g. `public_metadata must not nest deeper than 32 levels.` */
+  /** `form_param_exceeds_allowed_size` for the size, `form_param_value_invalid` otherwise. */
+  code: 'form_param_exceeds_allowed_size' | 'form_param_value_invalid';
+  /** The short `message`, e.g. `is nested too deeply`. */
+  shortMessage: string;
+  /** The `long_message`, naming the limit: `public_metadata must not nest deeper than 32 levels.` */
   message: string;
 }
 
@@ -70,16 +74,31 @@ export function checkMetadataLimits(
   const maxDepth = options.maxDepth ?? MAX_METADATA_DEPTH;
   const maxBytes = options.maxBytes ?? MAX_METADATA_BYTES;
   if (metadataDepth(value, maxDepth) > maxDepth) {
-    return { limit: 'depth', message: `${name} must not nest deeper than ${maxDepth} levels.` };
+    return {
+      limit: 'depth',
+      code: 'form_param_value_invalid',
+      shortMessage: 'is nested too deeply',
+      message: `${name} must not nest deeper than ${maxDepth} levels.`,
+    };
   }
   if (options.reservedKeys) {
     const key = findReservedKey(value, options.reservedKeys);
     if (key !== null) {
-      return { limit: 'reserved_key', message: `${name} must not contain the reserved key ${key}.` };
+      return {
+        limit: 'reserved_key',
+        code: 'form_param_value_invalid',
+        shortMessage: 'contains a reserved key',
+        message: `${name} must not contain the reserved key ${key}.`,
+      };
     }
   }
   if (new TextEncoder().encode(JSON.stringify(value)).byteLength > maxBytes) {
-    return { limit: 'size', message: `${name} exceeds the maximum allowed size of ${maxBytes} bytes.` };
+    return {
+      limit: 'size',
+      code: 'form_param_exceeds_allowed_size',
+      shortMessage: 'exceeds allowed size',
+      message: `${name} exceeds the maximum allowed size of ${maxBytes} bytes.`,
+    };
   }
   return null;
 }

@@ -37,6 +37,8 @@ describe('given checkMetadataLimits', () => {
   it('when the value is one level deeper, it names the depth limit', () => {
     expect(checkMetadataLimits('public_metadata', nestedObject(MAX_METADATA_DEPTH + 1))).toEqual({
       limit: 'depth',
+      code: 'form_param_value_invalid',
+      shortMessage: 'is nested too deeply',
       message: `public_metadata must not nest deeper than ${MAX_METADATA_DEPTH} levels.`,
     });
   });
@@ -50,6 +52,8 @@ describe('given checkMetadataLimits', () => {
   it('when the value serializes to more than 8 KB, it names the size limit', () => {
     expect(checkMetadataLimits('private_metadata', { notes: 'x'.repeat(MAX_METADATA_BYTES) })).toEqual({
       limit: 'size',
+      code: 'form_param_exceeds_allowed_size',
+      shortMessage: 'exceeds allowed size',
       message: `private_metadata exceeds the maximum allowed size of ${MAX_METADATA_BYTES} bytes.`,
     });
   });
@@ -62,6 +66,8 @@ describe('given checkMetadataLimits', () => {
     const reservedKeys = new Set(['private_metadata', '__proto__']);
     expect(checkMetadataLimits('m', JSON.parse('{"a":[{"__proto__":1}]}'), { reservedKeys })).toEqual({
       limit: 'reserved_key',
+      code: 'form_param_value_invalid',
+      shortMessage: 'contains a reserved key',
       message: 'm must not contain the reserved key __proto__.',
     });
     expect(checkMetadataLimits('m', { a: ['private_metadata'] }, { reservedKeys })).toBeNull();

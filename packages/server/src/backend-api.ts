@@ -156,6 +156,17 @@ function unexpected(): ClerkHttpError {
  * schema and seeding happen here, synchronously; a bad option throws a `RangeError`.
  */
 export function createBackendApi(options: BackendApiOptions = {}): BackendApi {
+  return createBackendApiWithDatabase(options).api;
+}
+
+/**
+ * {@link createBackendApi}, also handing out its database connection (tests read it to prove an
+ * error answer changed nothing). Internal: not exported from the package entry.
+ */
+export function createBackendApiWithDatabase(options: BackendApiOptions = {}): {
+  api: BackendApi;
+  database: ReturnType<typeof openDatabase>;
+} {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
@@ -228,7 +239,7 @@ export function createBackendApi(options: BackendApiOptions = {}): BackendApi {
     return jsonResponse(200, body);
   }
 
-  return {
+  const api: BackendApi = {
     async fetch(request) {
       try {
         return await handle(request);
@@ -293,4 +304,5 @@ export function createBackendApi(options: BackendApiOptions = {}): BackendApi {
       rateLimiter = next ? new RateLimiter(next, now) : null;
     },
   };
+  return { api, database: db };
 }

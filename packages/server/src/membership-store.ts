@@ -17,7 +17,7 @@ import {
   type MembershipSearchPlan,
 } from './membership-list-query';
 import { type OrganizationRow, type OrganizationStore, toOrganizationModel } from './organization-store';
-import { assertMetadataSize } from './request-input';
+import { assertMetadataLimits } from './request-input';
 import type { RoleStore } from './role-store';
 import { placeholders } from './sql-fragments';
 import { toPublicUserData, type UserRow, type UserStore, userSearchText } from './user-store';
@@ -209,8 +209,8 @@ export class MembershipStore {
         patch.privateMetadata === undefined
           ? readJsonObject(membership.private_metadata)
           : mergeMetadata(readJsonObject(membership.private_metadata), patch.privateMetadata);
-      assertMetadataSize('public_metadata', publicMetadata);
-      assertMetadataSize('private_metadata', privateMetadata);
+      assertMetadataLimits('public_metadata', publicMetadata);
+      assertMetadataLimits('private_metadata', privateMetadata);
       statement(
         this.db,
         'UPDATE memberships SET public_metadata = ?, private_metadata = ?, updated_at = ? WHERE seq = ?',

@@ -1,11 +1,12 @@
-import type { Metadata } from '@roster/core';
+import { checkMetadataLimits, type Metadata } from '@roster/core';
 import { ClerkHttpError, paramInvalid, paramMissing, paramUnknown, requestBodyInvalid } from './clerk-error';
 import type { IdInclusion } from './sql-fragments';
 
-/** The largest JSON body accepted (bytes); larger bodies are refused before parsing. */
+/**
+ * The largest JSON body accepted (bytes): a larger `Content-Length` is refused before reading, and a
+ * body without one (chunked) is counted while it streams and refused as soon as it passes the limit.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** The largest metadata object accepted, serialized (bytes), as Clerk limits it. */
-export const MAX_METADATA_BYTES = 8 * 1024;
 /** The most values an array query parameter may carry. */
 export const MAX_ARRAY_VALUES = 100;
 
@@ -50,9 +51,15 @@ export class QueryParams {
     return ids;
   }
 
-  /** A non-empty text filter, or `null`. */
+  /**
+   * A non-empty text filter, or `null`. Control characters (U+0000–U+001F, U+007F–U+009F) are
+   * refused with a 422 before the text reaches SQL: no search text holds them.
+   */
   text(name: string): string | null {
     const value = this.string(name);
+    if (value !== null && hasControlCharacter(value)) {
+      throw paramInvalid(name, `${name} must not contain control characters.`);
+    }
     return value === null || value.trim() === '' ? null : value.trim();
   }
 
@@ -119,28 +126,67 @@ export class QueryParams {
   }
 }
 
-/** 422 `form_param_exceeds_allowed_size` when metadata serializes to more than 8 KB. */
-export function assertMetadataSize(name: string, value: Metadata): void {
-  if (Buffer.byteLength(JSON.stringify(value)) > MAX_METADATA_BYTES) {
-    throw new ClerkHttpError(
-      422,
-      'form_param_exceeds_allowed_size',
-      'exceeds allowed size',
-      `${name} exceeds the maximum allowed size of ${MAX_METADATA_BYTES} bytes.`,
-      { paramName: name },
-    );
-  }
+/** Whether a text holds a C0 or C1 control character (NUL included). */
+export function hasControlCharacter(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  return /[\u0000-\u001f\u007f-\u009f]/.test(text);
 }
 
 /**
- * Reads a JSON object body. An empty body reads as `{}`; a body that is not JSON, or JSON that is
- * not an object, is 400 `request_body_invalid` (Clerk's answer to a malformed body).
+ * 422 when metadata breaks one of core's metadata limits: nested deeper than `MAX_METADATA_DEPTH`
+ * (`form_param_value_invalid`, checked first and without recursion) or larger than 8 KB serialized
+ * (`form_param_exceeds_allowed_size`).
+ */
+export function assertMetadataLimits(name: string, value: Metadata): void {
+  const violation = checkMetadataLimits(name, value);
+  if (violation) {
+    throw new ClerkHttpError(422, violation.code, violation.shortMessage, violation.message, {
+      paramName: name,
+    });
+  }
+}
+
+/** 413 `request_body_too_large`: the body passed {@link MAX_BODY_BYTES}. */
+function bodyTooLarge(): ClerkHttpError {
+  return new ClerkHttpError(
+    413,
+    'request_body_too_large',
+    'Request body too large',
+    `The request body must be at most ${MAX_BODY_BYTES} bytes.`,
+  );
+}
+
+/**
+ * A request body's text, read with a running byte count: reading stops (and the stream is
+ * cancelled) as soon as the count passes {@link MAX_BODY_BYTES}, so a chunked body never sits in
+ * memory whole before the limit applies.
+ */
+async function readBodyText(request: Request): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw bodyTooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let total = 0;
+  let text = '';
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    total += chunk.value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge();
+    }
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * Reads a JSON object body. An empty body reads as `{}`; a body over {@link MAX_BODY_BYTES} is 413;
+ * a body that is not JSON, or JSON that is not an object, is 400 `request_body_invalid` (Clerk's
+ * answer to a malformed body).
  */
 export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw requestBodyInvalid();
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw requestBodyInvalid();
+  const text = await readBodyText(request);
   if (text.trim() === '') return {};
   let value: unknown;
   try {
@@ -160,6 +206,11 @@ export class BodyParams {
     this.body = body;
   }
 
+  /** A field's value: own properties only (`constructor`, `toString`, ... are not fields). */
+  private field(name: string): unknown {
+    return Object.hasOwn(this.body, name) ? this.body[name] : undefined;
+  }
+
   /** Refuses any field outside `allowed` (422 `form_param_unknown`). */
   onlyKnown(allowed: readonly string[]): this {
     for (const key of Object.keys(this.body)) {
@@ -175,7 +226,7 @@ export class BodyParams {
 
   /** A required non-empty string. */
   requiredString(name: string): string {
-    const value = this.body[name];
+    const value = this.field(name);
     if (value === undefined || value === null || value === '') throw paramMissing(name);
     if (typeof value !== 'string') throw paramInvalid(name, `${name} must be a string.`);
     if (value.trim() === '') throw paramMissing(name);
@@ -184,7 +235,7 @@ export class BodyParams {
 
   /** An optional string; `null` and absent read as `null`. */
   optionalString(name: string, options: { maxLength?: number } = {}): string | null {
-    const value = this.body[name];
+    const value = this.field(name);
     if (value === undefined || value === null) return null;
     if (typeof value !== 'string') throw paramInvalid(name, `${name} must be a string.`);
     if (options.maxLength !== undefined && value.length > options.maxLength) {
@@ -201,7 +252,7 @@ export class BodyParams {
 
   /** An optional array of strings (a single string is accepted as a one-item array). */
   stringArray(name: string): string[] {
-    const value = this.body[name];
+    const value = this.field(name);
     if (value === undefined || value === null) return [];
     const values = typeof value === 'string' ? [value] : value;
     if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
@@ -214,7 +265,7 @@ export class BodyParams {
 
   /** An optional integer in `[min, max]`; `null` and absent read as `null`. */
   optionalInteger(name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | null {
-    const value = this.body[name];
+    const value = this.field(name);
     if (value === undefined || value === null) return null;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
       throw paramInvalid(name, `${name} must be an integer between ${min} and ${max}.`);
@@ -224,7 +275,7 @@ export class BodyParams {
 
   /** An optional boolean; `null` and absent read as `null`. */
   optionalBoolean(name: string): boolean | null {
-    const value = this.body[name];
+    const value = this.field(name);
     if (value === undefined || value === null) return null;
     if (typeof value !== 'boolean') throw paramInvalid(name, `${name} must be true or false.`);
     return value;
@@ -243,17 +294,17 @@ export class BodyParams {
 
   /**
    * An optional metadata object: absent reads as `undefined`, `null` as `{}` when `nullAsEmpty`
-   * (create endpoints) and is refused otherwise; anything but a JSON object is 422; an object over
-   * 8 KB serialized is 422 `form_param_exceeds_allowed_size`.
+   * (create endpoints) and is refused otherwise; anything but a JSON object is 422; so is an object
+   * beyond core's metadata limits (see {@link assertMetadataLimits}).
    */
   metadata(name: string, options: { nullAsEmpty: boolean }): Metadata | undefined {
-    const value = this.body[name];
+    const value = this.field(name);
     if (value === undefined) return undefined;
     if (value === null && options.nullAsEmpty) return {};
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw paramInvalid(name, `${name} must be a JSON object.`);
     }
-    assertMetadataSize(name, value as Metadata);
+    assertMetadataLimits(name, value as Metadata);
     return value as Metadata;
   }
 }
