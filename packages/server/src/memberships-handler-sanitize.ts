@@ -3,21 +3,49 @@
  * users reduced to their public fields, upstream errors reduced to Clerk's error shape. Internal to
  * `@roster/server`.
  */
-import { isPlainObject } from './memberships-handler-validation';
+import { MAX_METADATA_DEPTH, metadataDepth } from '@roster/core';
+import { HandlerError } from './memberships-handler-responses';
+import { BACKEND_ONLY_KEYS, isPlainObject } from './memberships-handler-validation';
 
-/** Backend-only keys, removed at any depth of a response. */
-const PRIVATE_KEYS = new Set(['private_metadata', 'privateMetadata', 'unsafe_metadata']);
+/**
+ * The deepest upstream JSON the handler passes on: a list of memberships whose metadata is at core's
+ * depth limit nests well under twice that limit.
+ */
+export const MAX_RESPONSE_DEPTH = 2 * MAX_METADATA_DEPTH;
 
-/** A deep copy of a JSON value without any backend-only key (memberships and embedded organizations). */
-export function stripPrivateFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripPrivateFields);
+function copyWithoutPrivateFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyWithoutPrivateFields);
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (PRIVATE_KEYS.has(key)) continue;
-    out[key] = stripPrivateFields(item);
+    if (BACKEND_ONLY_KEYS.has(key)) continue;
+    // defineProperty: a `__proto__` key is data to show, and plain assignment would drop it.
+    Object.defineProperty(out, key, {
+      value: copyWithoutPrivateFields(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
+}
+
+/**
+ * A deep copy of a JSON value without any backend-only key (memberships and embedded organizations).
+ * Its depth is measured first, without recursion: JSON nested deeper than
+ * {@link MAX_RESPONSE_DEPTH} is refused with a 502 instead of overflowing the stack, so the copy's
+ * recursion is bounded.
+ */
+export function stripPrivateFields(value: unknown): unknown {
+  if (metadataDepth(value, MAX_RESPONSE_DEPTH) > MAX_RESPONSE_DEPTH) {
+    throw new HandlerError(
+      502,
+      'upstream_invalid_response',
+      'Bad gateway',
+      `The membership service answered with JSON nested deeper than ${MAX_RESPONSE_DEPTH} levels.`,
+    );
+  }
+  return copyWithoutPrivateFields(value);
 }
 
 const PUBLIC_USER_FIELDS = [
@@ -58,16 +86,35 @@ export function toPublicUser(value: unknown): Record<string, unknown> | null {
 }
 
 /**
- * A user list reduced to public users, in the shape upstream sent: a bare array (as Clerk answers
- * `GET /users`) or `{ data, total_count }`.
+ * Whether a public user shows `query`: the user's ID, full name, username or primary email address
+ * contains it (case-insensitively). Upstream's `query` also matches phone numbers, other email
+ * addresses and web3 wallets, which the picker never shows.
  */
-export function toPublicUserList(value: unknown): unknown {
+function showsQuery(user: Record<string, unknown>, query: string): boolean {
+  const text = (field: unknown) => (typeof field === 'string' ? field : '');
+  const fullName = [text(user.first_name), text(user.last_name)].filter(Boolean).join(' ');
+  const emails = Array.isArray(user.email_addresses) ? user.email_addresses : [];
+  const visible = [text(user.id), fullName, text(user.username)];
+  for (const email of emails) if (isPlainObject(email)) visible.push(text(email.email_address));
+  return visible.join('\n').toLowerCase().includes(query);
+}
+
+/**
+ * A user list reduced to public users, in the shape upstream sent: a bare array (as Clerk answers
+ * `GET /users`) or `{ data, total_count }`. With a `query`, users it matched only on a field the
+ * picker does not show are dropped, and `total_count` goes down by as many (an upper bound then).
+ */
+export function toPublicUserList(value: unknown, params: URLSearchParams): unknown {
+  const query = (params.get('query') ?? '').trim().toLowerCase();
   const publicUsers = (items: unknown[]) =>
-    items.map(toPublicUser).filter((user): user is Record<string, unknown> => user !== null);
+    items
+      .map(toPublicUser)
+      .filter((user): user is Record<string, unknown> => user !== null && showsQuery(user, query));
   if (Array.isArray(value)) return publicUsers(value);
   if (isPlainObject(value) && Array.isArray(value.data)) {
     const data = publicUsers(value.data);
-    return { data, total_count: typeof value.total_count === 'number' ? value.total_count : data.length };
+    const total = typeof value.total_count === 'number' ? value.total_count : value.data.length;
+    return { data, total_count: Math.max(data.length, total - (value.data.length - data.length)) };
   }
   return [];
 }

@@ -3,7 +3,7 @@
  * is checked against an allowlist before anything is forwarded upstream. Internal to `@roster/server`.
  */
 
-import { MEMBERSHIP_ORDER_FIELDS } from '@roster/core';
+import { checkMetadataLimits, MEMBERSHIP_ORDER_FIELDS } from '@roster/core';
 import {
   HandlerError,
   invalidBody,
@@ -24,6 +24,24 @@ const MAX_LIST_ITEMS = 100;
 const MAX_OFFSET = 1_000_000;
 
 const ROLE_ORDER_FIELDS = ['created_at', 'name', 'key'];
+
+/** C0 and C1 control characters (NUL included): no search text holds them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Backend-only keys: removed from responses at any depth, refused in written metadata. */
+export const BACKEND_ONLY_KEYS: ReadonlySet<string> = new Set([
+  'private_metadata',
+  'privateMetadata',
+  'unsafe_metadata',
+  'unsafeMetadata',
+]);
+
+/**
+ * Keys refused at any depth of metadata written through the handler: the backend-only names (the
+ * handler would hide them on the way out) and `__proto__` (a prototype name, not data).
+ */
+const RESERVED_METADATA_KEYS: ReadonlySet<string> = new Set([...BACKEND_ONLY_KEYS, '__proto__']);
 
 /** Whether a path segment is a well-formed ID. */
 export function isValidId(value: string): boolean {
@@ -97,6 +115,7 @@ function checkText(name: string, raw: string): string {
   if (raw.length > MAX_QUERY_LENGTH) {
     throw invalidParam(name, `${name} must be at most ${MAX_QUERY_LENGTH} characters.`);
   }
+  if (CONTROL_CHARACTER.test(raw)) throw invalidParam(name, `${name} must not contain control characters.`);
   return raw;
 }
 
@@ -144,7 +163,8 @@ export function validateQuery(params: URLSearchParams, schema: QuerySchema): URL
   const seen = new Set<string>();
   for (const rawName of new Set(params.keys())) {
     const name = rawName.endsWith('[]') ? rawName.slice(0, -2) : rawName;
-    const kind = schema[name];
+    // Own properties only: `constructor`, `__proto__`, `toString`, ... are not parameters.
+    const kind = Object.hasOwn(schema, name) ? schema[name] : undefined;
     if (kind === undefined) throw unknownParam(name);
     if (seen.has(name)) throw invalidParam(name, `${name} is given twice.`);
     seen.add(name);
@@ -237,10 +257,10 @@ export function validateBody(body: Record<string, unknown>, schema: BodySchema):
         'private_metadata is backend-only and cannot be written through this handler.',
       );
     }
-    if (!(name in schema)) throw unknownParam(name);
+    if (!Object.hasOwn(schema, name)) throw unknownParam(name);
   }
   for (const [name, field] of Object.entries(schema)) {
-    const value = body[name];
+    const value = Object.hasOwn(body, name) ? body[name] : undefined;
     if (value === undefined) {
       if (field.required) throw missingParam(name);
       continue;
@@ -261,10 +281,23 @@ function checkBodyField(name: string, kind: BodyFieldKind, value: unknown): unkn
       return value;
     case 'metadata_or_null':
       if (value === null) return null;
-      if (!isPlainObject(value)) throw invalidParam(name, `${name} must be a JSON object.`);
-      return value;
+      return checkMetadata(name, value);
     default:
-      if (!isPlainObject(value)) throw invalidParam(name, `${name} must be a JSON object.`);
-      return value;
+      return checkMetadata(name, value);
   }
+}
+
+/**
+ * A metadata object within core's metadata limits (depth checked first, without recursion; then
+ * reserved keys; then size), else Clerk's 422 naming the limit.
+ */
+function checkMetadata(name: string, value: unknown): Record<string, unknown> {
+  if (!isPlainObject(value)) throw invalidParam(name, `${name} must be a JSON object.`);
+  const violation = checkMetadataLimits(name, value, { reservedKeys: RESERVED_METADATA_KEYS });
+  if (violation) {
+    throw new HandlerError(422, violation.code, violation.shortMessage, violation.message, {
+      paramName: name,
+    });
+  }
+  return value;
 }

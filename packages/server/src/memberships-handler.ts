@@ -90,8 +90,8 @@ interface Route {
   upstreamPath: string;
   query: QuerySchema;
   body?: BodySchema;
-  /** Shapes a successful upstream body for the browser. */
-  shape?: (body: unknown) => unknown;
+  /** Shapes a successful upstream body for the browser (given the query that was forwarded). */
+  shape?: (body: unknown, query: URLSearchParams) => unknown;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -304,7 +304,7 @@ export function createMembershipsHandler(options: MembershipsHandlerOptions): Me
     }
     if (upstream.ok) {
       const safe = stripPrivateFields(payload);
-      return jsonResponse(route.shape ? route.shape(safe) : safe, upstream.status);
+      return jsonResponse(route.shape ? route.shape(safe, query) : safe, upstream.status);
     }
     if (upstream.status === 401) {
       // Our credentials were refused: the browser's session is fine, so this is not a 401 for it.
