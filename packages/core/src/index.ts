@@ -1,4 +1,6 @@
 // The public API of @roster/core. Every export is named here.
+
+export { isAbortError } from './abort-error';
 export type {
   CreateMembershipParams,
   DeleteMembershipParams,
@@ -58,6 +60,9 @@ export {
   userMembershipListKey,
   userMembershipListParams,
 } from './list-key';
+export type { MembershipCache, MembershipCacheOptions, MembershipCacheStorage } from './membership-cache';
+export { createMembershipCache } from './membership-cache';
+export { LOAD_MORE_LIST_KEY_PREFIX, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
 export type {
   MemoryClient,
   MemoryClientLatency,
@@ -107,6 +112,7 @@ export {
   writeConfirmedRemoval,
   writeConfirmedUserMembership,
 } from './optimistic-overlay';
+export { normalizePage, pageAfterEmptyPage, pageCountOf } from './page-math';
 export type {
   MembershipPermissions,
   MembershipPolicyInput,

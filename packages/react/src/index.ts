@@ -1,4 +1,9 @@
 // The public API of @roster/react. Every export is named here.
+
+export type {
+  MembershipListQueryOptions,
+  MembershipListResult,
+} from './membership-list-result';
 export type { RosterViewer } from './roster-context';
 export type { RosterProviderProps } from './roster-provider';
 export { RosterProvider } from './roster-provider';
@@ -10,10 +15,6 @@ export type {
 export { useCreateMembership } from './use-create-membership';
 export type { UseIsMembershipPendingResult } from './use-is-membership-pending';
 export { useIsMembershipPending } from './use-is-membership-pending';
-export type {
-  MembershipListQueryOptions,
-  MembershipListResult,
-} from './use-membership-list-query';
 export type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 export type {
   UseMembershipPermissionsOptions,

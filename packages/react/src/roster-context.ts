@@ -1,6 +1,5 @@
-import type { MembershipsClient, Metadata, Role } from '@roster/core';
+import type { MembershipCache, MembershipsClient, Metadata, Role } from '@roster/core';
 import { createContext, useContext } from 'react';
-import type { RosterStore } from './roster-store';
 
 /** Who is looking at the page: their user ID decides what they may do. */
 export interface RosterViewer {
@@ -14,7 +13,8 @@ export interface RosterContextValue {
   viewer: RosterViewer;
   roles: readonly Role[] | undefined;
   locale: string | undefined;
-  store: RosterStore;
+  /** Core's membership cache engine, over this provider's SWR cache. */
+  cache: MembershipCache;
 }
 
 export const RosterContext = createContext<RosterContextValue | null>(null);

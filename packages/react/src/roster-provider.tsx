@@ -1,8 +1,9 @@
 import type { MembershipsClient, Metadata, Role } from '@roster/core';
+import { createMembershipCache } from '@roster/core';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
 import { RosterContext, type RosterContextValue, type RosterViewer } from './roster-context';
-import { createRosterStore } from './roster-store';
+import { createSwrMembershipStorage } from './swr-membership-storage';
 
 /** Props of {@link RosterProvider}. */
 export interface RosterProviderProps<
@@ -56,7 +57,7 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
   const { cache, mutate } = useSWRConfig();
   // When the `SWRConfig` above unmounts, SWR drops its state for this cache (in a layout effect's
   // cleanup), and its `mutate` throws on that cache from then on. A mutation sent before can answer
-  // later: the store must know the cache is gone. This layout effect's cleanup runs in the same
+  // later: the storage must know the cache is gone. This layout effect's cleanup runs in the same
   // commit as SWR's, before any answer can land; StrictMode's remount sets it back, as SWR does.
   const cacheLive = useRef(true);
   useBrowserLayoutEffect(() => {
@@ -66,14 +67,18 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
     };
   }, []);
   const anyClient = client as unknown as MembershipsClient<Metadata, Metadata>;
-  const store = useMemo(
-    () => createRosterStore({ client: anyClient, cache, mutate, isCacheLive: () => cacheLive.current }),
+  const membershipCache = useMemo(
+    () =>
+      createMembershipCache({
+        client: anyClient,
+        storage: createSwrMembershipStorage(cache, mutate, () => cacheLive.current),
+      }),
     [anyClient, cache, mutate],
   );
   const userId = viewer.userId;
   const value = useMemo<RosterContextValue>(
-    () => ({ client: anyClient, viewer: { userId }, roles, locale, store }),
-    [anyClient, userId, roles, locale, store],
+    () => ({ client: anyClient, viewer: { userId }, roles, locale, cache: membershipCache }),
+    [anyClient, userId, roles, locale, membershipCache],
   );
   return <RosterContext.Provider value={value}>{children}</RosterContext.Provider>;
 }

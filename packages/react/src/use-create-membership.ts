@@ -36,9 +36,9 @@ export function useCreateMembership<
   organizationId: string,
   options: UseCreateMembershipOptions<TPublic, TPrivate> = {},
 ): UseCreateMembershipResult<TPublic, TPrivate> {
-  const { client, store } = useRosterContext('useCreateMembership');
+  const { client, cache } = useRosterContext('useCreateMembership');
   return useMembershipMutation<CreateMembershipArgs<TPublic>>(
-    store,
+    cache,
     ({ userId, role, publicMetadata }, id) => ({
       operation: { kind: 'create', id, organizationId, userId, role },
       send: () =>

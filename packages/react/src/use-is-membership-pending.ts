@@ -9,10 +9,10 @@ export type UseIsMembershipPendingResult = boolean;
  * its caller only when the answer flips, so a memoized row can call it.
  */
 export function useIsMembershipPending(organizationId: string, userId: string): UseIsMembershipPendingResult {
-  const { store } = useRosterContext('useIsMembershipPending');
+  const { cache } = useRosterContext('useIsMembershipPending');
   const get = useCallback(
-    () => store.getOperations(organizationId).some((op) => op.userId === userId),
-    [store, organizationId, userId],
+    () => cache.getOperations(organizationId).some((op) => op.userId === userId),
+    [cache, organizationId, userId],
   );
-  return useSyncExternalStore(store.subscribe, get, get);
+  return useSyncExternalStore(cache.subscribe, get, get);
 }

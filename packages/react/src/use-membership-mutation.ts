@@ -1,11 +1,11 @@
 import type {
+  MembershipCache,
   Metadata,
   OrganizationMembership,
   PendingMembershipOperation,
   RosterApiError,
 } from '@roster/core';
 import { useCallback, useRef, useState } from 'react';
-import type { RosterStore } from './roster-store';
 
 /** What every mutation hook returns. */
 export interface MembershipMutationResult<
@@ -41,7 +41,7 @@ export interface MembershipMutationOptions<
 type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
 type AnyMembership = OrganizationMembership<Metadata, Metadata>;
 
-/** A mutation as the store runs it: the optimistic operation and how to send it. */
+/** A mutation as the cache runs it: the optimistic operation and how to send it. */
 export interface PreparedMutation {
   operation: AnyOperation;
   send: () => Promise<AnyMembership>;
@@ -49,7 +49,7 @@ export interface PreparedMutation {
 
 /** The `{ trigger, isMutating, error, reset }` logic shared by the four mutation hooks. */
 export function useMembershipMutation<TArgs>(
-  store: RosterStore,
+  cache: MembershipCache,
   prepare: (args: TArgs, operationId: string) => PreparedMutation,
   options: MembershipMutationOptions = {},
 ): MembershipMutationResult<TArgs> {
@@ -62,11 +62,11 @@ export function useMembershipMutation<TArgs>(
 
   const trigger = useCallback(
     async (args: TArgs) => {
-      const { operation, send } = prepareRef.current(args, store.nextOperationId());
+      const { operation, send } = prepareRef.current(args, cache.nextOperationId());
       setError(undefined);
       setPending((n) => n + 1);
       try {
-        const membership = await store.run(operation, send);
+        const membership = await cache.run(operation, send);
         optionsRef.current.onSuccess?.(membership);
         return membership;
       } catch (failure) {
@@ -77,7 +77,7 @@ export function useMembershipMutation<TArgs>(
         setPending((n) => n - 1);
       }
     },
-    [store],
+    [cache],
   );
   const reset = useCallback(() => setError(undefined), []);
   return { trigger, isMutating: pending > 0, error, reset };

@@ -8,15 +8,15 @@ import type {
 import {
   applyOptimisticOverlay,
   canonicalizeMembershipListView,
-  membershipListIdentity,
+  DEFAULT_PAGE_SIZE,
   membershipListKey,
   membershipUserId,
   parseMembershipListKey,
 } from '@roster/core';
 import { useCallback, useMemo } from 'react';
+import type { MembershipListQueryOptions, MembershipListResult } from './membership-list-result';
 import { useRosterContext } from './roster-context';
-import type { MembershipListQueryOptions, MembershipListResult } from './use-membership-list-query';
-import { resolveMembershipListOptions, useMembershipListQuery } from './use-membership-list-query';
+import { useMembershipList } from './use-membership-list';
 
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;
 type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
@@ -45,13 +45,14 @@ export function useOrganizationMemberships<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
 >(options: UseOrganizationMembershipsOptions): UseOrganizationMembershipsResult<TPublic, TPrivate> {
-  const { store } = useRosterContext('useOrganizationMemberships');
+  const { cache } = useRosterContext('useOrganizationMemberships');
   const { organizationId } = options;
-  const list = resolveMembershipListOptions(options);
-  const listView = { ...options, organizationId: organizationId ?? '', pageSize: list.pageSize, page: 1 };
-  const identity = organizationId ? membershipListIdentity(listView) : null;
-  const firstKey = membershipListKey(listView);
-
+  const firstKey = membershipListKey({
+    ...options,
+    organizationId: organizationId ?? '',
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    page: 1,
+  });
   const canonical = useMemo(
     () => parseMembershipListKey(firstKey) ?? canonicalizeMembershipListView({ organizationId: '' }),
     [firstKey],
@@ -65,18 +66,20 @@ export function useOrganizationMemberships<
       applyOptimisticOverlay(page, { ...canonical, page: pageNumber }, operations),
     [canonical],
   );
-  const getOperations = useCallback(() => store.getOperations(organizationId ?? ''), [store, organizationId]);
-  const result = useMembershipListQuery({
-    ...list,
-    store,
-    identity,
-    pageKey,
-    fetcher: store.fetchMembershipList,
-    getOperations,
-    operationMember: operationUserId,
-    membershipMember: membershipUserId,
-    overlay,
-  });
+  const getOperations = useCallback(() => cache.getOperations(organizationId ?? ''), [cache, organizationId]);
+  const result = useMembershipList(
+    'useOrganizationMemberships',
+    {
+      cache,
+      firstPageKey: organizationId ? firstKey : null,
+      pageKey,
+      getOperations,
+      operationMember: operationUserId,
+      membershipMember: membershipUserId,
+      overlay,
+    },
+    options,
+  );
   return result as unknown as UseOrganizationMembershipsResult<TPublic, TPrivate>;
 }
 

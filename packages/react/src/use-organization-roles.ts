@@ -1,6 +1,6 @@
 import type { Role, RosterApiError } from '@roster/core';
+import { isAbortError } from '@roster/core';
 import useSWR from 'swr';
-import { isAbortError } from './abort-error';
 import { useRosterContext } from './roster-context';
 
 /** The SWR key of the instance's roles. */

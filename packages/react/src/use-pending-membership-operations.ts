@@ -16,9 +16,9 @@ export function usePendingMembershipOperations<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
 >(organizationId: string): UsePendingMembershipOperationsResult<TPublic, TPrivate> {
-  const { store } = useRosterContext('usePendingMembershipOperations');
-  const get = useCallback(() => store.getOperations(organizationId), [store, organizationId]);
-  return useSyncExternalStore(store.subscribe, get, get) as UsePendingMembershipOperationsResult<
+  const { cache } = useRosterContext('usePendingMembershipOperations');
+  const get = useCallback(() => cache.getOperations(organizationId), [cache, organizationId]);
+  return useSyncExternalStore(cache.subscribe, get, get) as UsePendingMembershipOperationsResult<
     TPublic,
     TPrivate
   >;

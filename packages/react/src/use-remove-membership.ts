@@ -32,9 +32,9 @@ export function useRemoveMembership<
   organizationId: string,
   options: UseRemoveMembershipOptions<TPublic, TPrivate> = {},
 ): UseRemoveMembershipResult<TPublic, TPrivate> {
-  const { client, store } = useRosterContext('useRemoveMembership');
+  const { client, cache } = useRosterContext('useRemoveMembership');
   return useMembershipMutation<RemoveMembershipArgs>(
-    store,
+    cache,
     ({ userId }, id) => ({
       operation: { kind: 'remove', id, organizationId, userId },
       send: () => client.deleteMembership({ organizationId, userId }),

@@ -36,9 +36,9 @@ export function useUpdateMembershipMetadata<
   organizationId: string,
   options: UseUpdateMembershipMetadataOptions<TPublic, TPrivate> = {},
 ): UseUpdateMembershipMetadataResult<TPublic, TPrivate> {
-  const { client, store } = useRosterContext('useUpdateMembershipMetadata');
+  const { client, cache } = useRosterContext('useUpdateMembershipMetadata');
   return useMembershipMutation<UpdateMembershipMetadataArgs<TPublic, TPrivate>>(
-    store,
+    cache,
     ({ userId, publicMetadata, privateMetadata }, id) => {
       const patches = {
         ...(publicMetadata !== undefined ? { publicMetadata: publicMetadata as MetadataPatch } : {}),

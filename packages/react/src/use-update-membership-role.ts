@@ -37,10 +37,10 @@ export function useUpdateMembershipRole<
   organizationId: string,
   options: UseUpdateMembershipRoleOptions<TPublic, TPrivate> = {},
 ): UseUpdateMembershipRoleResult<TPublic, TPrivate> {
-  const { client, store } = useRosterContext('useUpdateMembershipRole');
+  const { client, cache } = useRosterContext('useUpdateMembershipRole');
   const roles = useOrganizationRoles().data;
   return useMembershipMutation<UpdateMembershipRoleArgs>(
-    store,
+    cache,
     ({ userId, role }, id) => {
       const known = roles?.find((r) => r.key === role);
       return {

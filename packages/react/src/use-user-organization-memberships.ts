@@ -4,11 +4,15 @@ import type {
   OrganizationMemberships,
   PendingMembershipOperation,
 } from '@roster/core';
-import { applyOptimisticOverlayToUserMemberships, userMembershipListKey } from '@roster/core';
+import {
+  applyOptimisticOverlayToUserMemberships,
+  DEFAULT_PAGE_SIZE,
+  userMembershipListKey,
+} from '@roster/core';
 import { useCallback } from 'react';
+import type { MembershipListQueryOptions, MembershipListResult } from './membership-list-result';
 import { useRosterContext } from './roster-context';
-import type { MembershipListQueryOptions, MembershipListResult } from './use-membership-list-query';
-import { resolveMembershipListOptions, useMembershipListQuery } from './use-membership-list-query';
+import { useMembershipList } from './use-membership-list';
 
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;
 type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
@@ -33,32 +37,32 @@ export function useUserOrganizationMemberships<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
 >(options: UseUserOrganizationMembershipsOptions): UseUserOrganizationMembershipsResult<TPublic, TPrivate> {
-  const { store } = useRosterContext('useUserOrganizationMemberships');
+  const { cache } = useRosterContext('useUserOrganizationMemberships');
   const { userId } = options;
-  const list = resolveMembershipListOptions(options);
-  const { pageSize } = list;
-  const identity = userId ? JSON.stringify([userId, pageSize]) : null;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const pageKey = useCallback(
     (page: number) => userMembershipListKey({ userId: userId ?? '', pageSize, page }),
     [userId, pageSize],
   );
-  const getOperations = useCallback(() => store.getUserOperations(userId ?? ''), [store, userId]);
+  const getOperations = useCallback(() => cache.getUserOperations(userId ?? ''), [cache, userId]);
   const overlay = useCallback(
     (page: AnyPage, _pageNumber: number, operations: readonly AnyOperation[]) =>
       applyOptimisticOverlayToUserMemberships(page, userId ?? '', operations),
     [userId],
   );
-  const result = useMembershipListQuery({
-    ...list,
-    store,
-    identity,
-    pageKey,
-    fetcher: store.fetchUserMembershipList,
-    getOperations,
-    operationMember: operationOrganizationId,
-    membershipMember: membershipOrganizationId,
-    overlay,
-  });
+  const result = useMembershipList(
+    'useUserOrganizationMemberships',
+    {
+      cache,
+      firstPageKey: userId ? pageKey(1) : null,
+      pageKey,
+      getOperations,
+      operationMember: operationOrganizationId,
+      membershipMember: membershipOrganizationId,
+      overlay,
+    },
+    options,
+  );
   return result as unknown as UseUserOrganizationMembershipsResult<TPublic, TPrivate>;
 }
 

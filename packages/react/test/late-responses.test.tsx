@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
 import { useRemoveMembership } from '../src/use-remove-membership';
 import { useUpdateMembershipRole } from '../src/use-update-membership-role';
-import { createControllableClient } from './support/controllable-client';
+import { createControllableClient } from '@roster/core/testing';
 import { memberOf } from './support/member-ids';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, userId } from './support/test-seed';

@@ -1,0 +1,372 @@
+import type { MembershipsClient } from './client';
+import type { PageKeyTarget, Settlement } from './membership-cache-keys';
+import { describePageKey, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
+import type { Metadata, OrganizationMembership, OrganizationMemberships } from './models';
+import type { PendingMembershipOperation } from './optimistic-overlay';
+
+type AnyMembership = OrganizationMembership<Metadata, Metadata>;
+type AnyPage = OrganizationMemberships<Metadata, Metadata>;
+type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
+
+/**
+ * Where the cache keeps what the server said, one entry per key: a page (`membershipListKey`,
+ * `userMembershipListKey`) or the pages of a load-more list (`loadMoreListKey`). SWR's cache is one
+ * implementation (in `@roster/react`); a `Map` is another. Entries under other keys are ignored.
+ */
+export interface MembershipCacheStorage {
+  /** The data stored under `key`, or `undefined`. */
+  get(key: string): unknown;
+  /** Stores `data` under `key`; views showing `key` show it. */
+  set(key: string, data: unknown): void;
+  /** Forgets `key` (a view that shows it later fetches it). */
+  delete(key: string): void;
+  /** Every key that holds data. */
+  keys(): Iterable<string>;
+}
+
+/** Options of {@link createMembershipCache}. */
+export interface MembershipCacheOptions {
+  client: MembershipsClient<Metadata, Metadata>;
+  storage: MembershipCacheStorage;
+}
+
+/**
+ * The membership cache engine: server truth in a {@link MembershipCacheStorage}, pending mutations
+ * as an overlay of operations on top of it. It promises:
+ *
+ * - writes to one member are sent in call order, so the last answer is the member's final state;
+ * - a failed mutation removes its own operation only (that is the rollback): a newer one stays;
+ * - a confirmed mutation is written into every stored page that holds the member, in the same
+ *   notification in which its operation leaves, so the old value never shows in between;
+ * - a list response that started before a mutation settled is brought up to date with it before it
+ *   is stored (no stale overwrite);
+ * - views that may now miss members (after a removal, a creation, a role filter crossed) are
+ *   revalidated when shown, dropped when not;
+ * - one request per key at a time, shared; a request nobody retains any more is aborted.
+ */
+export interface MembershipCache {
+  readonly client: MembershipsClient<Metadata, Metadata>;
+  /** Called after every change of the pending operations. */
+  subscribe(listener: () => void): () => void;
+  /** The pending operations of an organization, oldest first (the same array until they change). */
+  getOperations(organizationId: string): readonly AnyOperation[];
+  /** The pending operations on one user, across organizations. */
+  getUserOperations(userId: string): readonly AnyOperation[];
+  /** Fetches what a page key or load-more key stands for (a page, or an array of pages). */
+  fetch(key: string): Promise<unknown>;
+  /** Loads a page into storage ahead of time, unless it is stored or loading. */
+  prefetch(key: string): void;
+  /** Marks a key as wanted; its request is aborted when the last holder lets go before it answers. */
+  retain(key: string): () => void;
+  /** Registers how a mounted view of `key` revalidates, so settled writes can refresh it. */
+  registerView(key: string, revalidate: () => void): () => void;
+  /**
+   * The adapter dropped the answer of a request for `key` because a settlement was written into
+   * the entry meanwhile (SWR's `onDiscarded`): the view fetches again, or it keeps older data.
+   */
+  onDiscarded(key: string): void;
+  /** Whether storage holds data for this key. */
+  hasData(key: string): boolean;
+  /** The next fetch of this key goes to the server (skips a just-prefetched page). */
+  invalidate(key: string): void;
+  /** Applies `operation` optimistically, sends it after earlier writes to the same member, settles it. */
+  run<T extends AnyMembership>(operation: AnyOperation, send: () => Promise<T>): Promise<T>;
+  /** A new operation ID. */
+  nextOperationId(): string;
+}
+
+interface InFlight {
+  promise: Promise<AnyPage>;
+  controller: AbortController;
+  startSeq: number;
+}
+
+const EMPTY: readonly AnyOperation[] = Object.freeze([]);
+
+/** Creates a {@link MembershipCache}. Framework-free: `@roster/react` adapts it to SWR. */
+export function createMembershipCache({ client, storage }: MembershipCacheOptions): MembershipCache {
+  const listeners = new Set<() => void>();
+  let operations: AnyOperation[] = [];
+  const byOrganization = new Map<string, readonly AnyOperation[]>();
+  const byUser = new Map<string, readonly AnyOperation[]>();
+  let settledSeq = 0;
+  let settlements: Settlement[] = [];
+  const inFlight = new Map<string, InFlight>();
+  const retained = new Map<string, number>();
+  const views = new Map<string, Set<() => void>>();
+  const prefetched = new Map<string, number>();
+  const memberChains = new Map<string, Promise<unknown>>();
+  /** Entries written by a settlement since their last request started. */
+  const writtenSinceFetch = new Set<string>();
+  let operationCounter = 0;
+
+  function notify() {
+    byOrganization.clear();
+    byUser.clear();
+    for (const listener of [...listeners]) listener();
+  }
+
+  function select(
+    memo: Map<string, readonly AnyOperation[]>,
+    id: string,
+    pick: (op: AnyOperation) => boolean,
+  ): readonly AnyOperation[] {
+    const cached = memo.get(id);
+    if (cached) return cached;
+    const selected = operations.filter(pick);
+    const result = selected.length === 0 ? EMPTY : selected;
+    memo.set(id, result);
+    return result;
+  }
+
+  function pruneSettlements() {
+    let oldest = settledSeq;
+    for (const request of inFlight.values()) oldest = Math.min(oldest, request.startSeq);
+    settlements = settlements.filter((s) => s.seq > oldest);
+  }
+
+  /** Brings a response up to date with the mutations that settled while it was on its way. */
+  function reconcile(target: PageKeyTarget, page: AnyPage, startSeq: number): AnyPage {
+    let result = page;
+    for (const s of settlements) {
+      if (s.seq > startSeq && target.concerns(s)) result = target.write(result, target.page, s).page;
+    }
+    return result;
+  }
+
+  function fetchPage(key: string): Promise<AnyPage> {
+    const shortcut = takePrefetched(key);
+    if (shortcut) return shortcut;
+    const target = describePageKey(key);
+    if (!target) return Promise.reject(new TypeError(`Not a Roster list key: ${key}`));
+    const current = inFlight.get(key);
+    // One request per key: share one that started after the last settled mutation.
+    if (current && current.startSeq === settledSeq && !current.controller.signal.aborted)
+      return current.promise;
+    // A request that started before a mutation settled is superseded: abort it.
+    current?.controller.abort();
+    const controller = new AbortController();
+    const startSeq = settledSeq;
+    writtenSinceFetch.delete(key);
+    const promise = target
+      .load(client, { signal: controller.signal })
+      .then((page) => reconcile(target, page, startSeq))
+      .finally(() => {
+        if (inFlight.get(key)?.controller === controller) inFlight.delete(key);
+        pruneSettlements();
+      });
+    inFlight.set(key, { promise, controller, startSeq });
+    return promise;
+  }
+
+  /**
+   * Pages 1..n of a load-more list. Growing from a stored shorter list keeps its pages (they are
+   * kept current by every settlement) and fetches only the new ones; any other fetch reads every
+   * page again.
+   */
+  async function fetchLoadMore(key: string, firstPageKey: string, pages: number): Promise<AnyPage[]> {
+    writtenSinceFetch.delete(key);
+    const target = describePageKey(firstPageKey) as PageKeyTarget;
+    let kept: AnyPage[] = [];
+    if (storage.get(key) === undefined) {
+      for (let n = pages - 1; n >= 1 && kept.length === 0; n -= 1) {
+        const shorter = storage.get(loadMoreListKey(firstPageKey, n));
+        if (Array.isArray(shorter)) kept = shorter as AnyPage[];
+      }
+    }
+    const rest = Array.from({ length: pages - kept.length }, (_, i) =>
+      fetchPage(target.pageKey(kept.length + i + 1)),
+    );
+    return [...kept, ...(await Promise.all(rest))];
+  }
+
+  function fetch(key: string): Promise<unknown> {
+    const loadMore = parseLoadMoreListKey(key);
+    if (loadMore) return fetchLoadMore(key, loadMore.firstPageKey, loadMore.pages);
+    return fetchPage(key);
+  }
+
+  /** A page prefetched since the last settled mutation is fresh: its first reader takes it as is. */
+  function takePrefetched(key: string): Promise<AnyPage> | undefined {
+    const seq = prefetched.get(key);
+    if (seq === undefined) return undefined;
+    prefetched.delete(key);
+    const data = storage.get(key);
+    if (seq !== settledSeq || data === undefined) return undefined;
+    return Promise.resolve(data as AnyPage);
+  }
+
+  function prefetch(key: string) {
+    if (storage.get(key) !== undefined || inFlight.has(key)) return;
+    const startSeq = settledSeq;
+    fetchPage(key).then(
+      (page) => {
+        // Stored only if nothing newer landed meanwhile.
+        if (storage.get(key) !== undefined || startSeq !== settledSeq) return;
+        prefetched.set(key, settledSeq);
+        storage.set(key, page);
+      },
+      () => {
+        // A failed or aborted prefetch leaves nothing behind: the page loads when shown.
+      },
+    );
+  }
+
+  function retain(key: string): () => void {
+    retained.set(key, (retained.get(key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const count = (retained.get(key) ?? 1) - 1;
+      if (count > 0) {
+        retained.set(key, count);
+        return;
+      }
+      retained.delete(key);
+      // Let a remount in the same commit (StrictMode, a key that comes straight back) keep it.
+      queueMicrotask(() => {
+        if (retained.has(key)) return;
+        inFlight.get(key)?.controller.abort();
+      });
+    };
+  }
+
+  function registerView(key: string, revalidate: () => void): () => void {
+    let set = views.get(key);
+    if (!set) {
+      set = new Set();
+      views.set(key, set);
+    }
+    set.add(revalidate);
+    return () => {
+      const current = views.get(key);
+      current?.delete(revalidate);
+      if (current?.size === 0) views.delete(key);
+    };
+  }
+
+  /** Refreshes an entry: mounted views refetch now, an entry nobody shows is dropped. */
+  function refresh(key: string) {
+    prefetched.delete(key);
+    const mounted = views.get(key);
+    if (mounted && mounted.size > 0) {
+      for (const revalidate of mounted) revalidate();
+      return;
+    }
+    // A request that started before this settlement can only bring stale data: abort it. One that
+    // started since (a load-more list refetching its pages) is the refresh itself: keep it.
+    const request = inFlight.get(key);
+    if (request && request.startSeq < settledSeq) request.controller.abort();
+    storage.delete(key);
+  }
+
+  /** Writes a settlement into one entry; `null` when the entry is not one the settlement concerns. */
+  function writeEntry(key: string, settlement: Settlement): { data: unknown; stale: boolean } | null {
+    const loadMore = parseLoadMoreListKey(key);
+    const target = describePageKey(loadMore ? loadMore.firstPageKey : key);
+    if (!target?.concerns(settlement)) return null;
+    const data = storage.get(key);
+    let stale = settlement.kind === 'remove' || settlement.kind === 'create';
+    const write = (page: AnyPage, pageNumber: number) => {
+      const result = target.write(page, pageNumber, settlement);
+      if (result.stale) stale = true;
+      return result.page;
+    };
+    if (data === undefined) return { data: undefined, stale };
+    if (loadMore && Array.isArray(data)) {
+      const pages = data as AnyPage[];
+      const written = pages.map((page, i) => write(page, i + 1));
+      return { data: written.some((page, i) => page !== pages[i]) ? written : undefined, stale };
+    }
+    const page = write(data as AnyPage, target.page);
+    return { data: page === data ? undefined : page, stale };
+  }
+
+  /** Writes a settlement into every stored entry it touches; returns the entries now stale. */
+  function writeBack(settlement: Settlement): string[] {
+    const stale: string[] = [];
+    for (const key of [...storage.keys()]) {
+      const result = writeEntry(key, settlement);
+      if (result === null) continue;
+      if (result.data !== undefined) {
+        writtenSinceFetch.add(key);
+        storage.set(key, result.data);
+      }
+      if (result.stale) stale.push(key);
+    }
+    return stale;
+  }
+
+  function removeOperation(operation: AnyOperation) {
+    operations = operations.filter((op) => op !== operation);
+  }
+
+  async function run<T extends AnyMembership>(operation: AnyOperation, send: () => Promise<T>): Promise<T> {
+    operations = [...operations, operation];
+    notify();
+    const chainKey = JSON.stringify([operation.organizationId, operation.userId]);
+    const previous = memberChains.get(chainKey) ?? Promise.resolve();
+    // Requests on one member go out one after the other, so the server applies them in call order.
+    const request = previous.then(send, send);
+    const tail = request.then(
+      () => undefined,
+      () => undefined,
+    );
+    memberChains.set(chainKey, tail);
+    void tail.then(() => {
+      if (memberChains.get(chainKey) === tail) memberChains.delete(chainKey);
+    });
+    try {
+      const membership = await request;
+      settledSeq += 1;
+      const settlement: Settlement = {
+        seq: settledSeq,
+        kind: operation.kind,
+        organizationId: operation.organizationId,
+        userId: operation.userId,
+        membership,
+      };
+      settlements.push(settlement);
+      // One synchronous block: the server's value is stored in the same notification in which the
+      // optimistic operation leaves, so nothing in between is ever shown.
+      const stale = writeBack(settlement);
+      removeOperation(operation);
+      notify();
+      for (const key of stale) refresh(key);
+      pruneSettlements();
+      return membership;
+    } catch (error) {
+      removeOperation(operation);
+      notify();
+      throw error;
+    }
+  }
+
+  return {
+    client,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getOperations: (organizationId) =>
+      select(byOrganization, organizationId, (op) => op.organizationId === organizationId),
+    getUserOperations: (userId) => select(byUser, userId, (op) => op.userId === userId),
+    fetch,
+    prefetch,
+    retain,
+    registerView,
+    hasData: (key) => storage.get(key) !== undefined,
+    onDiscarded: (key) => {
+      if (writtenSinceFetch.delete(key)) refresh(key);
+    },
+    invalidate: (key) => {
+      prefetched.delete(key);
+    },
+    run,
+    nextOperationId: () => {
+      operationCounter += 1;
+      return `op_${operationCounter}`;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Metadata, OrganizationMemberships } from '@roster/core';
+import { loadMoreListKey, normalizePage, pageCountOf } from '@roster/core';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import useSWR from 'swr';
+import type {
+  MembershipListResult,
+  MembershipListSource,
+  ResolvedMembershipListOptions,
+} from './membership-list-result';
+import { listError } from './membership-list-result';
+import { useOverlaidMembers } from './use-overlaid-members';
+import { usePrefetchPage, useViewRegistration } from './use-view-registration';
+
+type AnyPage = OrganizationMemberships<Metadata, Metadata>;
+
+/**
+ * A load-more list on one `useSWR`: its entry is pages 1..n (core's `loadMoreListKey`); loading
+ * one more page keeps the loaded ones on screen and fetches only the new page (prefetched ahead).
+ */
+export function useLoadMoreMembershipList(
+  source: MembershipListSource,
+  options: ResolvedMembershipListOptions,
+): MembershipListResult {
+  const { cache, pageKey, firstPageKey } = source;
+  const { pageSize } = options;
+  const [state, setState] = useState({ list: firstPageKey, pages: 1 });
+  const pages = state.list === firstPageKey ? state.pages : 1;
+  useLayoutEffect(() => {
+    if (state.list !== firstPageKey) setState({ list: firstPageKey, pages });
+  }, [state.list, firstPageKey, pages]);
+
+  const key = firstPageKey === null ? null : loadMoreListKey(firstPageKey, pages);
+  const swr = useSWR<AnyPage[]>(key, cache.fetch as (key: string) => Promise<AnyPage[]>, {
+    keepPreviousData: options.keepPreviousData,
+    onDiscarded: cache.onDiscarded,
+    // Retries live in the client (`createHttpClient`'s retry policy), in one place.
+    shouldRetryOnError: false,
+  });
+  const hasOwnData = key !== null && swr.data !== undefined && cache.hasData(key);
+  // While it grows, SWR shows this list's loaded pages; after a filter change, another list's.
+  const ownList = useRef(firstPageKey);
+  useEffect(() => {
+    if (hasOwnData) ownList.current = firstPageKey;
+  }, [hasOwnData, firstPageKey]);
+  const serverPages = useMemo(() => (key === null ? [] : (swr.data ?? [])), [key, swr.data]);
+  const { data, totalCount } = useOverlaidMembers(source, serverPages, 1);
+  const hasNextPage = hasOwnData && data.length < totalCount;
+
+  const swrMutate = swr.mutate;
+  useViewRegistration(cache, key, swrMutate);
+  // Hold every page the list is made of while it shows them, and the next one ahead of time.
+  const pageKeys = useMemo(
+    () => (firstPageKey === null ? [] : Array.from({ length: pages }, (_, i) => pageKey(i + 1))),
+    [firstPageKey, pages, pageKey],
+  );
+  useEffect(() => {
+    const releases = pageKeys.map((k) => cache.retain(k));
+    return () => {
+      for (const release of releases) release();
+    };
+  }, [cache, pageKeys]);
+  const nextKey = hasNextPage && options.prefetchNextPage ? pageKey(pages + 1) : null;
+  usePrefetchPage(cache, nextKey, hasOwnData ? swr.data : undefined);
+
+  const fetchPage = useCallback(
+    (target: number) => setState({ list: firstPageKey, pages: normalizePage(target) }),
+    [firstPageKey],
+  );
+  const fetchNext = useCallback(() => fetchPage(pages + 1), [fetchPage, pages]);
+  const revalidate = useCallback(async () => {
+    await swrMutate();
+  }, [swrMutate]);
+
+  return {
+    data,
+    totalCount,
+    page: pages,
+    pageCount: pageCountOf(totalCount, pageSize),
+    pageSize,
+    hasNextPage,
+    hasPreviousPage: false,
+    fetchPage,
+    fetchNext,
+    fetchPrevious: noop,
+    isLoading: key !== null && data.length === 0 && swr.data === undefined && swr.error === undefined,
+    isFetching: key !== null && swr.isValidating,
+    isPreviousData: swr.data !== undefined && !hasOwnData && ownList.current !== firstPageKey,
+    error: listError(swr.error),
+    revalidate,
+  };
+}
+
+function noop() {}

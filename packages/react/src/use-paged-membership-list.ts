@@ -1,0 +1,90 @@
+import type { Metadata, OrganizationMemberships } from '@roster/core';
+import { normalizePage, pageAfterEmptyPage, pageCountOf } from '@roster/core';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import useSWR from 'swr';
+import type {
+  MembershipListResult,
+  MembershipListSource,
+  ResolvedMembershipListOptions,
+} from './membership-list-result';
+import { listError } from './membership-list-result';
+import { useOverlaidMembers } from './use-overlaid-members';
+import { usePrefetchPage, useViewRegistration } from './use-view-registration';
+
+type AnyPage = OrganizationMemberships<Metadata, Metadata>;
+
+/**
+ * A paged list on one `useSWR`: the current page (the previous one kept on screen while it loads),
+ * the next page prefetched, a page left empty by removals moved back to the last page with members.
+ */
+export function usePagedMembershipList(
+  source: MembershipListSource,
+  options: ResolvedMembershipListOptions,
+): MembershipListResult {
+  const { cache, pageKey, firstPageKey } = source;
+  const { pageSize } = options;
+  // The page belongs to a list: another list (filters, order, size) starts on page 1, and a list
+  // that had nothing to fetch yet starts on `initialPage`.
+  const [state, setState] = useState({ list: firstPageKey, page: options.initialPage });
+  const page = state.list === firstPageKey ? state.page : state.list === null ? options.initialPage : 1;
+  useLayoutEffect(() => {
+    if (state.list !== firstPageKey) setState({ list: firstPageKey, page });
+  }, [state.list, firstPageKey, page]);
+
+  const key = firstPageKey === null ? null : pageKey(page);
+  const swr = useSWR<AnyPage>(key, cache.fetch as (key: string) => Promise<AnyPage>, {
+    keepPreviousData: options.keepPreviousData,
+    onDiscarded: cache.onDiscarded,
+    // Retries live in the client (`createHttpClient`'s retry policy), in one place.
+    shouldRetryOnError: false,
+  });
+  // With `keepPreviousData`, SWR shows the previous key's data until this key has its own.
+  const hasOwnData = key !== null && swr.data !== undefined && cache.hasData(key);
+  const showingPrevious = swr.data !== undefined && !hasOwnData;
+  const serverPages = useMemo(() => (key === null ? [] : [swr.data]), [key, swr.data]);
+  const { data, totalCount } = useOverlaidMembers(source, serverPages, page);
+  const pageCount = pageCountOf(totalCount, pageSize);
+
+  // A page left empty (removals, a shorter list) moves to the last page that has members.
+  const emptied = hasOwnData && data.length === 0 ? pageAfterEmptyPage(page, totalCount, pageSize) : page;
+  useLayoutEffect(() => {
+    if (emptied < page) setState({ list: firstPageKey, page: emptied });
+  }, [emptied, page, firstPageKey]);
+
+  const hasNextPage = page < pageCount;
+  const nextKey = key !== null && hasNextPage && options.prefetchNextPage ? pageKey(page + 1) : null;
+  const swrMutate = swr.mutate;
+  useViewRegistration(cache, key, swrMutate);
+  usePrefetchPage(cache, nextKey, hasOwnData ? swr.data : undefined);
+
+  const fetchPage = useCallback(
+    (target: number) => setState({ list: firstPageKey, page: normalizePage(target) }),
+    [firstPageKey],
+  );
+  const fetchNext = useCallback(() => fetchPage(page + 1), [fetchPage, page]);
+  const fetchPrevious = useCallback(() => {
+    if (page > 1) fetchPage(page - 1);
+  }, [fetchPage, page]);
+  const revalidate = useCallback(async () => {
+    if (key !== null) cache.invalidate(key);
+    await swrMutate();
+  }, [cache, key, swrMutate]);
+
+  return {
+    data,
+    totalCount,
+    page,
+    pageCount,
+    pageSize,
+    hasNextPage,
+    hasPreviousPage: page > 1,
+    fetchPage,
+    fetchNext,
+    fetchPrevious,
+    isLoading: key !== null && data.length === 0 && swr.data === undefined && swr.error === undefined,
+    isFetching: key !== null && swr.isValidating,
+    isPreviousData: showingPrevious,
+    error: listError(swr.error),
+    revalidate,
+  };
+}
