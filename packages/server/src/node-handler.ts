@@ -7,24 +7,79 @@ export type FetchHandler = (request: Request) => Response | Promise<Response>;
 /** A `node:http` request listener. */
 export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
+/** Methods the Fetch API refuses to build a `Request` for: answered 405 before the handler runs. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/** Why a Node request could not become a Fetch `Request`. */
+class AdapterError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly shortMessage: string;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, code: string, shortMessage: string, longMessage: string, headers = {}) {
+    super(longMessage);
+    this.status = status;
+    this.code = code;
+    this.shortMessage = shortMessage;
+    this.headers = headers;
+  }
+}
+
 function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (FORBIDDEN_METHODS.has(method)) {
+    throw new AdapterError(405, 'method_not_allowed', 'Method not allowed', `${method} is not supported.`, {
+      allow: 'GET, POST, PATCH, DELETE',
+    });
+  }
   const host = req.headers.host ?? 'localhost';
-  const url = new URL(req.url ?? '/', `http://${host}`);
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://${host}`);
+  } catch {
+    throw new AdapterError(
+      400,
+      'request_invalid',
+      'Invalid request',
+      'The Host header or the request target is not a valid URL.',
+    );
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else headers.set(name, value);
   }
-  const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
   if (hasBody) {
     init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
     init.duplex = 'half';
   }
-  return new Request(url, init);
+  try {
+    return new Request(url, init);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'it is malformed';
+    throw new AdapterError(400, 'request_invalid', 'Invalid request', `The request is invalid: ${reason}`);
+  }
 }
+
+/** A Clerk-shaped JSON error response (`{ errors: [{ code, message, long_message }] }`). */
+function errorResponse(error: AdapterError): Response {
+  const detail = { code: error.code, message: error.shortMessage, long_message: error.message };
+  return new Response(JSON.stringify({ errors: [detail] }), {
+    status: error.status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...error.headers },
+  });
+}
+
+const INTERNAL_ERROR = new AdapterError(
+  500,
+  'internal_clerk_error',
+  'internal error',
+  'The request could not be handled.',
+);
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | string[]> = {};
@@ -51,7 +106,10 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
 /**
  * Mounts a fetch-style handler on `node:http` (or Express, which takes the same listener): the
  * Node request becomes a Fetch `Request` (body streamed, `signal` aborted when the client goes
- * away), the `Response` is written back. An exception in the handler answers a bare 500.
+ * away), the `Response` is written back. Every error the adapter answers itself is Clerk-shaped
+ * JSON: 405 for `CONNECT`/`TRACE`/`TRACK` (no Fetch `Request` can carry them), 400
+ * `request_invalid` for a Host header that is not a valid authority, 500 `internal_clerk_error`
+ * when the handler throws.
  */
 export function toNodeHandler(handler: FetchHandler): NodeRequestListener {
   return (req, res) => {
@@ -60,17 +118,20 @@ export function toNodeHandler(handler: FetchHandler): NodeRequestListener {
       if (!res.writableFinished) controller.abort();
     });
     void (async () => {
+      let request: Request;
       try {
-        const response = await handler(toRequest(req, controller.signal));
-        await writeResponse(response, res);
-      } catch {
-        if (!res.headersSent) {
-          res.writeHead(500, { 'content-type': 'text/plain' });
-          res.end('Internal Server Error');
-        } else {
-          res.destroy();
-        }
+        request = toRequest(req, controller.signal);
+      } catch (error) {
+        req.resume();
+        await writeResponse(errorResponse(error instanceof AdapterError ? error : INTERNAL_ERROR), res);
+        return;
       }
-    })();
+      try {
+        await writeResponse(await handler(request), res);
+      } catch {
+        if (!res.headersSent) await writeResponse(errorResponse(INTERNAL_ERROR), res);
+        else res.destroy();
+      }
+    })().catch(() => res.destroy());
   };
 }
