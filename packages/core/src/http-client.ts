@@ -2,15 +2,20 @@ import type { MembershipsClient, RequestOptions } from './client';
 import { decodeMembership, decodeMemberships, decodeRoles } from './codec';
 import { decodeErrorBody } from './decode-error-body';
 import { RosterApiError } from './errors';
-import type { Metadata } from './models';
+import type { Metadata, OrganizationMembership } from './models';
 import {
+  abortable,
   isIdempotentMethod,
   isRetryableStatus,
   type ResolvedRetryPolicy,
+  type ResolvedTimeouts,
   type RetryOptions,
   resolveRetryPolicy,
+  resolveTimeouts,
   retryDelay,
   sleep,
+  startTimeout,
+  type TimeoutOptions,
 } from './retry-policy';
 import { decodeUsers } from './user-codec';
 import { MALFORMED_RESPONSE, malformedResponseError } from './wire-reader';
@@ -31,6 +36,13 @@ export interface HttpClientOptions {
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
   /** How to retry idempotent calls; `false` disables retries. See {@link RetryOptions}. */
   retry?: RetryOptions | false;
+  /**
+   * How long to wait: `{ attempt: 10_000, total: 30_000 }` by default (ms per attempt, and per call
+   * with every retry and wait included); `false` waits forever. A timeout rejects with
+   * `RosterApiError` code `request_timeout` (status 0). The call's `AbortSignal` still cancels
+   * everything at once. See {@link TimeoutOptions}.
+   */
+  timeout?: TimeoutOptions | false;
 }
 
 type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | null | undefined;
@@ -90,6 +102,57 @@ function networkError(cause: unknown): RosterApiError {
   });
 }
 
+function timeoutError(which: 'attempt' | 'total', ms: number): RosterApiError {
+  const longMessage =
+    which === 'attempt'
+      ? `No response within ${ms} ms (the per-attempt timeout).`
+      : `The call did not complete within ${ms} ms (the total timeout, retries included).`;
+  return new RosterApiError({
+    status: 0,
+    errors: [{ code: 'request_timeout', message: 'Request timed out', longMessage }],
+  });
+}
+
+/**
+ * What `deleteMembership` resolves to when a retry finds the member already gone: the first attempt's
+ * answer was lost (network error, timeout or 5xx) and the retry got 404, so the removal happened. Only
+ * the organization and user IDs are known; every other field is empty (`id: ''`, `role: ''`, times 0).
+ */
+function confirmedRemoval<TPublic extends Metadata, TPrivate extends Metadata>(
+  organizationId: string,
+  userId: string,
+): OrganizationMembership<TPublic, TPrivate> {
+  return {
+    object: 'organization_membership',
+    id: '',
+    role: '',
+    permissions: [],
+    publicMetadata: {} as TPublic,
+    organization: {
+      object: 'organization',
+      id: organizationId,
+      name: '',
+      slug: '',
+      hasImage: false,
+      maxAllowedMemberships: 0,
+      adminDeleteEnabled: false,
+      publicMetadata: {},
+      createdAt: 0,
+      updatedAt: 0,
+    },
+    publicUserData: {
+      userId,
+      firstName: null,
+      lastName: null,
+      imageUrl: '',
+      hasImage: false,
+      identifier: null,
+    },
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+
 /** Re-state a codec error with the response's real status (the codec assumes 200). */
 function withStatus(error: unknown, status: number): unknown {
   if (!(error instanceof RosterApiError) || error.status === status || error.code !== MALFORMED_RESPONSE) {
@@ -101,8 +164,14 @@ function withStatus(error: unknown, status: number): unknown {
 /**
  * A `MembershipsClient` that speaks the Backend API's paths over HTTP: to the local server, to
  * Clerk through your backend, or to the browser-facing handler. Every method rejects with a
- * `RosterApiError` (`network_error` with status 0 when no response arrived; `malformed_response`
- * when a response is not the documented JSON), or with the signal's reason when aborted.
+ * `RosterApiError` (`network_error` with status 0 when no response arrived; `request_timeout` with
+ * status 0 when `timeout` passed; `malformed_response` when a response is not the documented JSON),
+ * or with the signal's reason when aborted.
+ *
+ * `deleteMembership` is safe to retry: when an attempt's answer is lost (network error, timeout,
+ * 5xx) and a retry answers 404, the member is gone, so the call resolves (with a membership that
+ * carries only the organization and user IDs) instead of rejecting. A 404 on the first attempt, or
+ * after only 429s, still rejects: then nothing was removed by this call.
  */
 export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate extends Metadata = Metadata>(
   options: HttpClientOptions,
@@ -110,6 +179,7 @@ export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate e
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const policy: ResolvedRetryPolicy = resolveRetryPolicy(options.retry);
+  const timeouts: ResolvedTimeouts = resolveTimeouts(options.timeout);
 
   async function buildHeaders(hasBody: boolean): Promise<Headers> {
     const given = typeof options.headers === 'function' ? await options.headers() : options.headers;
@@ -119,19 +189,22 @@ export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate e
     return headers;
   }
 
-  /** One attempt: the decoded JSON of a 2xx, or a thrown error. */
-  async function attempt(request: HttpRequest, url: string, signal: AbortSignal | undefined) {
+  /**
+   * One attempt: the decoded JSON of a 2xx, or a thrown error. `signal` aborts on the caller's
+   * signal and on either timeout; its reason is what the attempt rejects with then.
+   */
+  async function attempt(request: HttpRequest, url: string, signal: AbortSignal) {
     const hasBody = request.body !== undefined;
-    const init: RequestInit = { method: request.method, headers: await buildHeaders(hasBody) };
+    const init: RequestInit = { method: request.method, headers: await buildHeaders(hasBody), signal };
     if (hasBody) init.body = JSON.stringify(request.body);
-    if (signal) init.signal = signal;
     let response: Response;
     let text: string;
     try {
-      response = await fetchImpl(url, init);
-      text = await response.text();
+      // `abortable`: a fetch that ignores its signal still cannot outlive the timeout.
+      response = await abortable(fetchImpl(url, init), signal);
+      text = await abortable(response.text(), signal);
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
+      if (signal.aborted) throw signal.reason;
       if (isAbortError(error)) throw error;
       throw networkError(error);
     }
@@ -152,35 +225,62 @@ export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate e
     return { json, status: response.status };
   }
 
+  /**
+   * Sends a request with retries and timeouts. `goneAfterRetry`, when given, is what a 404 answered
+   * to a retry resolves to, provided an earlier attempt may have been applied (its answer was lost,
+   * timed out or was a 5xx): the request then already did what it was for.
+   */
   async function send<T>(
     request: HttpRequest,
     decode: (json: unknown) => T,
     requestOptions: RequestOptions | undefined,
+    goneAfterRetry?: () => T,
   ): Promise<T> {
-    const signal = requestOptions?.signal;
     const path = request.path + encodeQuery(request.query ?? {});
     const url = baseUrl + path;
     const retries = isIdempotentMethod(request.method) ? policy.retries : 0;
-    for (let retry = 0; ; retry++) {
-      signal?.throwIfAborted();
-      let result: { json: unknown; status: number };
-      try {
-        result = await attempt(request, url, signal);
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (!(error instanceof RosterApiError) || retry >= retries || !isRetryableStatus(error.status))
-          throw error;
-        const delay = retryDelay(policy, retry + 1, error.retryAfter);
-        if (delay === undefined) throw error;
-        policy.onRetry?.({ method: request.method, path, retry: retry + 1, delay, error });
-        await sleep(delay, signal);
-        continue;
+    const total = startTimeout(requestOptions?.signal, timeouts.total, () =>
+      timeoutError('total', timeouts.total),
+    );
+    let mayHaveBeenApplied = false;
+    try {
+      for (let retry = 0; ; retry++) {
+        total.signal.throwIfAborted();
+        let result: { json: unknown; status: number };
+        const scope = startTimeout(total.signal, timeouts.attempt, () =>
+          timeoutError('attempt', timeouts.attempt),
+        );
+        try {
+          result = await attempt(request, url, scope.signal);
+        } catch (error) {
+          if (total.signal.aborted) throw total.signal.reason;
+          if (
+            error instanceof RosterApiError &&
+            error.status === 404 &&
+            mayHaveBeenApplied &&
+            goneAfterRetry
+          ) {
+            return goneAfterRetry();
+          }
+          if (!(error instanceof RosterApiError) || retry >= retries || !isRetryableStatus(error.status))
+            throw error;
+          const delay = retryDelay(policy, retry + 1, error.retryAfter);
+          if (delay === undefined) throw error;
+          if (error.status !== 429) mayHaveBeenApplied = true;
+          policy.onRetry?.({ method: request.method, path, retry: retry + 1, delay, error });
+          await sleep(delay, total.signal);
+          continue;
+        } finally {
+          scope.clear();
+        }
+        try {
+          return decode(result.json);
+        } catch (error) {
+          throw withStatus(error, result.status);
+        }
       }
-      try {
-        return decode(result.json);
-      } catch (error) {
-        throw withStatus(error, result.status);
-      }
+    } finally {
+      total.clear();
     }
   }
 
@@ -228,7 +328,12 @@ export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate e
         method: 'DELETE',
         path: `/organizations/${segment(params.organizationId)}/memberships/${segment(params.userId)}`,
       };
-      return send(request, (json) => decodeMembership<TPublic, TPrivate>(json), requestOptions);
+      return send(
+        request,
+        (json) => decodeMembership<TPublic, TPrivate>(json),
+        requestOptions,
+        () => confirmedRemoval<TPublic, TPrivate>(params.organizationId, params.userId),
+      );
     },
 
     updateMembershipMetadata(params, requestOptions) {

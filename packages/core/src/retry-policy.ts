@@ -89,6 +89,86 @@ export function retryDelay(
   return Math.floor(policy.random() * ceiling);
 }
 
+/** Options of `createHttpClient`'s `timeout`: how long to wait, in ms, before giving up. */
+export interface TimeoutOptions {
+  /**
+   * How long one attempt may take, from sending the request to the last byte of the response.
+   * A timed-out attempt rejects with `RosterApiError` code `request_timeout` (status 0) and counts
+   * as a network error: GET, PATCH and DELETE are retried, POST is not (it may have been applied).
+   * Default 10,000; `Infinity` waits forever.
+   */
+  attempt?: number;
+  /**
+   * How long a whole call may take, every attempt and every wait between retries included. When it
+   * passes, the call rejects with `request_timeout` at once, even in the middle of a retry's wait.
+   * Default 30,000; `Infinity` waits forever.
+   */
+  total?: number;
+}
+
+/** `TimeoutOptions` with the defaults applied. */
+export interface ResolvedTimeouts {
+  attempt: number;
+  total: number;
+}
+
+/** Apply the defaults (10 s per attempt, 30 s per call); `false` waits forever. */
+export function resolveTimeouts(options: TimeoutOptions | false | undefined): ResolvedTimeouts {
+  if (options === false) return { attempt: Number.POSITIVE_INFINITY, total: Number.POSITIVE_INFINITY };
+  return { attempt: Math.max(0, options?.attempt ?? 10_000), total: Math.max(0, options?.total ?? 30_000) };
+}
+
+/** The largest delay `setTimeout` honours (longer ones fire at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A signal that aborts when `parent` does (with its reason) or after `ms` (with `timeoutReason()`). */
+export interface TimeoutScope {
+  signal: AbortSignal;
+  /** Stops the timer and the link to the parent; call it when the scope's work is done. */
+  clear(): void;
+}
+
+/** Starts a {@link TimeoutScope}; an infinite `ms` sets no timer. */
+export function startTimeout(
+  parent: AbortSignal | undefined,
+  ms: number,
+  timeoutReason: () => unknown,
+): TimeoutScope {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) onAbort();
+  else parent?.addEventListener('abort', onAbort, { once: true });
+  const timer = Number.isFinite(ms)
+    ? setTimeout(() => controller.abort(timeoutReason()), Math.min(ms, MAX_TIMER_MS))
+    : undefined;
+  return {
+    signal: controller.signal,
+    clear() {
+      if (timer !== undefined) clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Wait `ms`, or reject with the signal's reason as soon as it aborts (also if already aborted). */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
