@@ -15,11 +15,21 @@ export interface ClerkAuthorizeOptions {
   apiUrl?: string;
   /**
    * Origins your app is served from, checked against the token's `azp` claim (protects against a
-   * session cookie leaking to a sibling subdomain). Strongly recommended in production.
+   * session cookie leaking to a sibling subdomain). Without it any `azp` passes; with
+   * `NODE_ENV=production` and no `authorizedParties`, `clerkAuthorize` warns once (`console.warn`).
    */
   authorizedParties?: string[];
-  /** Expected `aud` claim, when your session token template sets one. */
+  /**
+   * Expected `aud` claim, when your session token template sets one. When given, a token without
+   * an `aud` claim is refused too (Clerk's `verifyToken` alone lets it pass).
+   */
   audience?: string | string[];
+  /**
+   * Accepted `iss` claims, e.g. `https://clerk.example.com` (your Frontend API URL). Default: any
+   * `iss`, because the signature already binds a token to your instance's key; set it to also refuse
+   * a token signed by that key for another issuer.
+   */
+  issuer?: string | readonly string[];
   /** Allowed clock difference with Clerk when checking `exp`/`nbf`/`iat`, in ms (default 5000). */
   clockSkewInMs?: number;
   /**
@@ -82,6 +92,33 @@ function decimalToBits(decimal: string): number[] {
   return bits;
 }
 
+/** Whether `clerkAuthorize` has warned about a missing `authorizedParties` in this process. */
+let warnedAboutAuthorizedParties = false;
+
+/** Warns once per process when production runs without `authorizedParties`. */
+function warnWithoutAuthorizedParties(options: ClerkAuthorizeOptions): void {
+  const production = globalThis.process?.env?.NODE_ENV === 'production';
+  if (!production || (options.authorizedParties?.length ?? 0) > 0 || warnedAboutAuthorizedParties) return;
+  warnedAboutAuthorizedParties = true;
+  console.warn(
+    '[roster] clerkAuthorize: no authorizedParties in production, so session tokens issued to any ' +
+      "origin (azp) are accepted. Pass authorizedParties: ['https://your.app'].",
+  );
+}
+
+/**
+ * The checks `verifyToken` does not make: `aud` present when an audience is expected, `iss` one of
+ * the accepted issuers when they are given.
+ */
+function passesClaimChecks(claims: Record<string, unknown>, options: ClerkAuthorizeOptions): boolean {
+  if (options.audience !== undefined && claims.aud === undefined) return false;
+  if (options.issuer !== undefined) {
+    const issuers: readonly string[] = typeof options.issuer === 'string' ? [options.issuer] : options.issuer;
+    if (typeof claims.iss !== 'string' || !issuers.includes(claims.iss)) return false;
+  }
+  return true;
+}
+
 function stringClaim(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
@@ -134,7 +171,8 @@ export function readClerkSessionOrganization(claims: Record<string, unknown>): C
  * An `authorize` for `createMembershipsHandler` that verifies Clerk session tokens with
  * `@clerk/backend`'s `verifyToken` (from the `__session` cookie or `Authorization: Bearer`), and
  * reads the caller's active organization and permissions from the token. Any verification failure
- * (missing, expired, forged, wrong `azp`, pending session) means no caller: the handler answers 401.
+ * (missing, expired, forged, wrong `azp`, missing or wrong `aud` when `audience` is set, `iss` not
+ * in `issuer` when it is set, pending session) means no caller: the handler answers 401.
  */
 export function clerkAuthorize(options: ClerkAuthorizeOptions): MembershipsHandlerAuthorize {
   const rolePermissions = options.rolePermissions ?? DEFAULT_ROLE_PERMISSIONS;
@@ -142,6 +180,7 @@ export function clerkAuthorize(options: ClerkAuthorizeOptions): MembershipsHandl
   if (!options.jwtKey && !options.secretKey) {
     throw new Error('clerkAuthorize needs a jwtKey (networkless verification) or a secretKey.');
   }
+  warnWithoutAuthorizedParties(options);
   return async (request) => {
     const token = readSessionToken(request, cookieName);
     if (!token) return null;
@@ -159,6 +198,7 @@ export function clerkAuthorize(options: ClerkAuthorizeOptions): MembershipsHandl
     } catch {
       return null;
     }
+    if (!passesClaimChecks(claims, options)) return null;
     const userId = stringClaim(claims.sub);
     // A pending session (e.g. a required organization not chosen yet) is not signed in.
     if (!userId || claims.sts === 'pending') return null;

@@ -1,5 +1,5 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clerkAuthorize, readClerkSessionOrganization } from '../src/clerk-authorize';
 import { createMembershipsHandler } from '../src/memberships-handler';
 import {
@@ -258,5 +258,53 @@ describe('given the handler behind clerkAuthorize', () => {
     const { handler } = setup();
     const other = signToken(v2Claims('user_alice', 'admin', { o: { id: 'org_other', rol: 'admin' } }));
     expect((await handler(changeRole(other))).status).toBe(404);
+  });
+});
+
+describe('given the claims verifyToken leaves unchecked', () => {
+  it('when audience is set and the token has no aud, it is refused', async () => {
+    const strict = clerkAuthorize({ jwtKey: instanceKeys.publicKey, audience: 'roster' });
+    expect(await strict(withBearer(signToken(v2Claims('user_alice', 'admin'))))).toBeNull();
+    const withAud = signToken(v2Claims('user_alice', 'admin', { aud: 'roster' }));
+    expect(await strict(withBearer(withAud))).toMatchObject({ userId: 'user_alice' });
+  });
+
+  it('when issuer is set, a token from another issuer is refused and one from it passes', async () => {
+    const strict = clerkAuthorize({ jwtKey: instanceKeys.publicKey, issuer: 'https://clerk.example.test' });
+    const other = signToken(v2Claims('user_alice', 'admin', { iss: 'https://clerk.other.test' }));
+    expect(await strict(withBearer(other))).toBeNull();
+    expect(await strict(withBearer(signToken(v2Claims('user_alice', 'admin'))))).toMatchObject({
+      userId: 'user_alice',
+    });
+  });
+
+  it('when issuer is not set, any iss signed by the instance key passes (the documented default)', async () => {
+    const token = signToken(v2Claims('user_alice', 'admin', { iss: 'https://anything.test' }));
+    expect(await authorize(withBearer(token))).toMatchObject({ userId: 'user_alice' });
+  });
+});
+
+describe('given clerkAuthorize created without authorizedParties', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it('when NODE_ENV is not production, or authorizedParties is given, it stays quiet', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.stubEnv('NODE_ENV', 'development');
+    clerkAuthorize({ jwtKey: instanceKeys.publicKey });
+    vi.stubEnv('NODE_ENV', 'production');
+    clerkAuthorize({ jwtKey: instanceKeys.publicKey, authorizedParties: [APP_ORIGIN] });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('when NODE_ENV is production, it warns once per process naming authorizedParties, not on every creation', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    clerkAuthorize({ jwtKey: instanceKeys.publicKey });
+    clerkAuthorize({ jwtKey: instanceKeys.publicKey });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('authorizedParties');
   });
 });
