@@ -63,6 +63,18 @@ export {
 export type { MembershipCache, MembershipCacheOptions, MembershipCacheStorage } from './membership-cache';
 export { createMembershipCache } from './membership-cache';
 export { LOAD_MORE_LIST_KEY_PREFIX, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
+export {
+  changeMembershipRole,
+  createMembership,
+  removeMembership,
+  updateMembershipMetadata,
+} from './membership-commands';
+export type { MembershipListSource } from './membership-list-source';
+export {
+  flattenMembershipPages,
+  organizationMembershipListSource,
+  userMembershipListSource,
+} from './membership-list-source';
 export type {
   MemoryClient,
   MemoryClientLatency,
@@ -137,6 +149,7 @@ export {
   rolePermissionKeys,
 } from './roles';
 export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './seed';
+export { shareUnchangedItems } from './structural-sharing';
 export { decodeUser, decodeUsers, encodeUser } from './user-codec';
 export type {
   ClerkErrorBodyJSON,

@@ -1,18 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MembershipsClient } from '../src/client';
 import { membershipListKey, userMembershipListKey } from '../src/list-key';
 import type { MembershipCache, MembershipCacheStorage } from '../src/membership-cache';
 import { createMembershipCache } from '../src/membership-cache';
 import { loadMoreListKey } from '../src/membership-cache-keys';
-import type { Metadata, OrganizationMembership, OrganizationMemberships } from '../src/models';
-import type { PendingMembershipOperation } from '../src/optimistic-overlay';
+import {
+  changeMembershipRole,
+  createMembership,
+  removeMembership,
+  updateMembershipMetadata,
+} from '../src/membership-commands';
+import type { Metadata, OrganizationMemberships, Role } from '../src/models';
 import { applyOptimisticOverlay } from '../src/optimistic-overlay';
 import { pageAfterEmptyPage, pageCountOf } from '../src/page-math';
+import { DEFAULT_ROLES } from '../src/roles';
 import { createControllableClient, createMemoryClient } from '../src/testing';
 import { createFixtureSeed, rejection } from './memory-client-fixture';
 
 type Page = OrganizationMemberships<Metadata, Metadata>;
-type Operation = PendingMembershipOperation<Metadata, Metadata>;
 
 const ORG = 'org_test';
 const ALL = membershipListKey({ organizationId: ORG, pageSize: 10 });
@@ -55,21 +59,6 @@ function roleOf(page: unknown, userId: string): string | undefined {
   return (page as Page).data.find((m) => m.publicUserData?.userId === userId)?.role;
 }
 
-function roleChange(cache: MembershipCache, userId: string, role: string): Operation {
-  return { kind: 'update-role', id: cache.nextOperationId(), organizationId: ORG, userId, role };
-}
-
-function changeRole(
-  cache: MembershipCache,
-  client: MembershipsClient,
-  userId: string,
-  role: string,
-): Promise<OrganizationMembership> {
-  return cache.run(roleChange(cache, userId, role), () =>
-    client.updateMembership({ organizationId: ORG, userId, role }),
-  );
-}
-
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 });
@@ -79,8 +68,16 @@ describe('given two writes to the same member', () => {
   it('when the second is made before the first answers, it is sent only after the first settled, and the last one wins', async () => {
     const { cache, controllable } = setup();
     controllable.hold('updateMembership');
-    const first = changeRole(cache, controllable.client, 'user_grace', 'org:admin');
-    const second = changeRole(cache, controllable.client, 'user_grace', 'org:member');
+    const first = changeMembershipRole(cache, {
+      organizationId: ORG,
+      userId: 'user_grace',
+      role: 'org:admin',
+    });
+    const second = changeMembershipRole(cache, {
+      organizationId: ORG,
+      userId: 'user_grace',
+      role: 'org:member',
+    });
     await vi.advanceTimersByTimeAsync(1);
     expect(controllable.callsOf('updateMembership')).toHaveLength(1);
     controllable.release();
@@ -93,8 +90,8 @@ describe('given two writes to the same member', () => {
   it('when writes go to different members, they are sent at once', async () => {
     const { cache, controllable } = setup();
     controllable.hold('updateMembership');
-    void changeRole(cache, controllable.client, 'user_grace', 'org:admin');
-    void changeRole(cache, controllable.client, 'user_alan', 'org:admin');
+    void changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' });
+    void changeMembershipRole(cache, { organizationId: ORG, userId: 'user_alan', role: 'org:admin' });
     await vi.advanceTimersByTimeAsync(1);
     expect(controllable.callsOf('updateMembership')).toHaveLength(2);
     controllable.release();
@@ -107,22 +104,18 @@ describe('given pending operations', () => {
     const { cache, memory, controllable } = setup();
     memory.failNext('updateMembership');
     controllable.hold('updateMembershipMetadata');
-    const failing = changeRole(cache, controllable.client, 'user_grace', 'org:admin');
-    const metadata: Operation = {
-      kind: 'update-metadata',
-      id: cache.nextOperationId(),
+    const failing = changeMembershipRole(cache, {
+      organizationId: ORG,
+      userId: 'user_grace',
+      role: 'org:admin',
+    });
+    void updateMembershipMetadata(cache, {
       organizationId: ORG,
       userId: 'user_alan',
       publicMetadata: { seat: 1 },
-    };
-    void cache.run(metadata, () =>
-      controllable.client.updateMembershipMetadata({
-        organizationId: ORG,
-        userId: 'user_alan',
-        publicMetadata: { seat: 1 },
-      }),
-    );
+    });
     expect(cache.getOperations(ORG).map((op) => op.kind)).toEqual(['update-role', 'update-metadata']);
+    const metadata = cache.getOperations(ORG)[1];
     const notified = vi.fn();
     cache.subscribe(notified);
     const failure = rejection(failing);
@@ -138,7 +131,7 @@ describe('given pending operations', () => {
   it('when nothing changes, getOperations returns the same array (a stable snapshot for subscribers)', () => {
     const { cache, controllable } = setup();
     controllable.hold('updateMembership');
-    void changeRole(cache, controllable.client, 'user_grace', 'org:admin');
+    void changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' });
     expect(cache.getOperations(ORG)).toBe(cache.getOperations(ORG));
     expect(cache.getUserOperations('user_grace')).toHaveLength(1);
     expect(cache.getOperations('org_other')).toEqual([]);
@@ -147,7 +140,7 @@ describe('given pending operations', () => {
 
 describe('given stored views of the organization', () => {
   it('when a role change settles, the server value lands in every view holding the member, in the same notification as the operation leaves', async () => {
-    const { cache, entries, controllable } = setup();
+    const { cache, entries } = setup();
     await load(cache, entries, ALL);
     await load(cache, entries, userMembershipListKey({ userId: 'user_grace' }));
     const seen: (string | undefined)[] = [];
@@ -160,7 +153,11 @@ describe('given stored views of the organization', () => {
       );
       seen.push(roleOf(shown, 'user_grace'));
     });
-    const settled = changeRole(cache, controllable.client, 'user_grace', 'org:admin');
+    const settled = changeMembershipRole(cache, {
+      organizationId: ORG,
+      userId: 'user_grace',
+      role: 'org:admin',
+    });
     await vi.advanceTimersByTimeAsync(1);
     await settled;
     expect(seen).toEqual(['org:admin', 'org:admin']);
@@ -171,13 +168,13 @@ describe('given stored views of the organization', () => {
   });
 
   it('when a member leaves a role filter, the filtered view drops them, lowers its count and revalidates', async () => {
-    const { cache, entries, controllable } = setup();
+    const { cache, entries } = setup();
     await load(cache, entries, MEMBERS_ONLY);
     expect((entries.get(MEMBERS_ONLY) as Page).totalCount).toBe(3);
     const revalidate = vi.fn();
     cache.registerView(MEMBERS_ONLY, revalidate);
     await Promise.all([
-      changeRole(cache, controllable.client, 'user_grace', 'org:admin'),
+      changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }),
       vi.advanceTimersByTimeAsync(1),
     ]);
     const page = entries.get(MEMBERS_ONLY) as Page;
@@ -187,21 +184,13 @@ describe('given stored views of the organization', () => {
   });
 
   it('when a removal settles, every view drops the member and its count; views not on screen are dropped, views on screen revalidate', async () => {
-    const { cache, entries, deleted, controllable } = setup();
+    const { cache, entries, deleted } = setup();
     await load(cache, entries, ALL);
     await load(cache, entries, MEMBERS_ONLY);
     const revalidate = vi.fn();
     cache.registerView(ALL, revalidate);
-    const operation: Operation = {
-      kind: 'remove',
-      id: cache.nextOperationId(),
-      organizationId: ORG,
-      userId: 'user_alan',
-    };
     await Promise.all([
-      cache.run(operation, () =>
-        controllable.client.deleteMembership({ organizationId: ORG, userId: 'user_alan' }),
-      ),
+      removeMembership(cache, { organizationId: ORG, userId: 'user_alan' }),
       vi.advanceTimersByTimeAsync(1),
     ]);
     expect(roleOf(entries.get(ALL), 'user_alan')).toBeUndefined();
@@ -211,10 +200,12 @@ describe('given stored views of the organization', () => {
   });
 
   it('when a mutation fails, no stored view changes', async () => {
-    const { cache, entries, memory, controllable } = setup();
+    const { cache, entries, memory } = setup();
     const before = await load(cache, entries, ALL);
     memory.failNext('updateMembership');
-    const failure = rejection(changeRole(cache, controllable.client, 'user_grace', 'org:admin'));
+    const failure = rejection(
+      changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }),
+    );
     await vi.advanceTimersByTimeAsync(1);
     await failure;
     expect(entries.get(ALL)).toBe(before);
@@ -228,7 +219,7 @@ describe('given a list request in flight when a mutation settles', () => {
     const late = cache.fetch(ALL);
     await vi.advanceTimersByTimeAsync(1);
     await Promise.all([
-      changeRole(cache, controllable.client, 'user_grace', 'org:admin'),
+      changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }),
       vi.advanceTimersByTimeAsync(1),
     ]);
     controllable.release();
@@ -242,7 +233,7 @@ describe('given a list request in flight when a mutation settles', () => {
     void cache.fetch(ALL).catch(() => undefined);
     await vi.advanceTimersByTimeAsync(1);
     await Promise.all([
-      changeRole(cache, controllable.client, 'user_grace', 'org:admin'),
+      changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }),
       vi.advanceTimersByTimeAsync(1),
     ]);
     void cache.fetch(ALL).catch(() => undefined);
@@ -310,13 +301,13 @@ describe('given a load-more list', () => {
   });
 
   it('when a role change settles, every loaded page of it is written', async () => {
-    const { cache, entries, controllable } = setup();
+    const { cache, entries } = setup();
     const key = loadMoreListKey(membershipListKey({ organizationId: ORG, pageSize: 2 }), 2);
     const pending = cache.fetch(key);
     await vi.advanceTimersByTimeAsync(1);
     entries.set(key, await pending);
     await Promise.all([
-      changeRole(cache, controllable.client, 'user_grace', 'org:admin'),
+      changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }),
       vi.advanceTimersByTimeAsync(1),
     ]);
     const pages = entries.get(key) as Page[];
@@ -328,10 +319,10 @@ describe('given a load-more list', () => {
 
 describe('given a stored key that is not a Roster list key', () => {
   it('when a mutation settles, the entry is left alone', async () => {
-    const { cache, entries, controllable } = setup();
+    const { cache, entries } = setup();
     entries.set('app:something', { mine: true });
     await Promise.all([
-      changeRole(cache, controllable.client, 'user_grace', 'org:admin'),
+      changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }),
       vi.advanceTimersByTimeAsync(1),
     ]);
     expect(entries.get('app:something')).toEqual({ mine: true });
@@ -349,5 +340,30 @@ describe('page arithmetic', () => {
     expect(pageAfterEmptyPage(3, 0, 10)).toBe(1);
     expect(pageAfterEmptyPage(1, 0, 10)).toBe(1);
     expect(pageAfterEmptyPage(2, 25, 10)).toBe(2);
+  });
+});
+
+describe('given the membership commands', () => {
+  it('when a role change is made with the roles known, the pending operation carries the role name and permissions', () => {
+    const { cache, controllable } = setup();
+    controllable.hold('updateMembership');
+    const roles = [{ ...DEFAULT_ROLES[0], key: 'org:admin', name: 'Administrator' }] as unknown as Role[];
+    void changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }, roles);
+    expect(cache.getOperations(ORG)[0]).toMatchObject({
+      kind: 'update-role',
+      role: 'org:admin',
+      roleName: 'Administrator',
+    });
+  });
+
+  it('when a member is created, the server has them and every stored view of the organization is refreshed', async () => {
+    const { cache, entries, deleted } = setup();
+    await load(cache, entries, ALL);
+    const created = createMembership(cache, { organizationId: ORG, userId: 'user_free', role: 'org:member' });
+    expect(cache.getOperations(ORG)[0]).toMatchObject({ kind: 'create', userId: 'user_free' });
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await created).publicUserData?.userId).toBe('user_free');
+    expect(deleted).toEqual([ALL]);
+    expect(cache.getOperations(ORG)).toEqual([]);
   });
 });

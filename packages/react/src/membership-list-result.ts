@@ -1,15 +1,5 @@
-import type {
-  MembershipCache,
-  Metadata,
-  OrganizationMembership,
-  OrganizationMemberships,
-  PendingMembershipOperation,
-  RosterApiError,
-} from '@roster/core';
+import type { Metadata, OrganizationMembership, RosterApiError } from '@roster/core';
 import { DEFAULT_PAGE_SIZE, isAbortError } from '@roster/core';
-
-type AnyPage = OrganizationMemberships<Metadata, Metadata>;
-type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
 
 /** The result every membership list hook returns (paged or load-more). */
 export interface MembershipListResult<
@@ -84,22 +74,6 @@ export function resolveMembershipListOptions(
     prefetchNextPage: options.prefetchNextPage ?? true,
     enabled: options.enabled ?? true,
   };
-}
-
-/**
- * One list as the paged and load-more hooks read it: organization lists and user lists differ
- * only in these keys and functions.
- */
-export interface MembershipListSource {
-  cache: MembershipCache;
-  /** The key of page 1, standing for the whole list; `null` when there is nothing to fetch. */
-  firstPageKey: string | null;
-  pageKey: (page: number) => string;
-  getOperations: () => readonly AnyOperation[];
-  /** The member an operation targets, in this list's terms (user ID in an organization's list). */
-  operationMember: (operation: AnyOperation) => string;
-  membershipMember: (membership: OrganizationMembership<Metadata, Metadata>) => string | undefined;
-  overlay: (page: AnyPage, pageNumber: number, operations: readonly AnyOperation[]) => AnyPage;
 }
 
 /** A list request's error as the hooks report it: aborted requests are not errors. */

@@ -1,4 +1,5 @@
 import type { Metadata } from '@roster/core';
+import { createMembership } from '@roster/core';
 import { useRosterContext } from './roster-context';
 import type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 import { useMembershipMutation } from './use-membership-mutation';
@@ -36,19 +37,10 @@ export function useCreateMembership<
   organizationId: string,
   options: UseCreateMembershipOptions<TPublic, TPrivate> = {},
 ): UseCreateMembershipResult<TPublic, TPrivate> {
-  const { client, cache } = useRosterContext('useCreateMembership');
-  return useMembershipMutation<CreateMembershipArgs<TPublic>>(
-    cache,
-    ({ userId, role, publicMetadata }, id) => ({
-      operation: { kind: 'create', id, organizationId, userId, role },
-      send: () =>
-        client.createMembership({
-          organizationId,
-          userId,
-          role,
-          ...(publicMetadata !== undefined ? { publicMetadata } : {}),
-        }),
-    }),
-    options as MembershipMutationOptions,
-  ) as UseCreateMembershipResult<TPublic, TPrivate>;
+  const { cache } = useRosterContext('useCreateMembership');
+  return useMembershipMutation(
+    ({ publicMetadata, ...args }: CreateMembershipArgs<TPublic>) =>
+      createMembership(cache, { organizationId, ...args, ...(publicMetadata ? { publicMetadata } : {}) }),
+    options,
+  );
 }

@@ -1,12 +1,8 @@
-import type { Metadata, OrganizationMemberships } from '@roster/core';
+import type { MembershipCache, MembershipListSource, Metadata, OrganizationMemberships } from '@roster/core';
 import { loadMoreListKey, normalizePage, pageCountOf } from '@roster/core';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import useSWR from 'swr';
-import type {
-  MembershipListResult,
-  MembershipListSource,
-  ResolvedMembershipListOptions,
-} from './membership-list-result';
+import type { MembershipListResult, ResolvedMembershipListOptions } from './membership-list-result';
 import { listError } from './membership-list-result';
 import { useOverlaidMembers } from './use-overlaid-members';
 import { usePrefetchPage, useViewRegistration } from './use-view-registration';
@@ -18,10 +14,11 @@ type AnyPage = OrganizationMemberships<Metadata, Metadata>;
  * one more page keeps the loaded ones on screen and fetches only the new page (prefetched ahead).
  */
 export function useLoadMoreMembershipList(
-  source: MembershipListSource,
+  cache: MembershipCache,
+  source: MembershipListSource | null,
   options: ResolvedMembershipListOptions,
 ): MembershipListResult {
-  const { cache, pageKey, firstPageKey } = source;
+  const firstPageKey = source?.firstPageKey ?? null;
   const { pageSize } = options;
   const [state, setState] = useState({ list: firstPageKey, pages: 1 });
   const pages = state.list === firstPageKey ? state.pages : 1;
@@ -43,15 +40,15 @@ export function useLoadMoreMembershipList(
     if (hasOwnData) ownList.current = firstPageKey;
   }, [hasOwnData, firstPageKey]);
   const serverPages = useMemo(() => (key === null ? [] : (swr.data ?? [])), [key, swr.data]);
-  const { data, totalCount } = useOverlaidMembers(source, serverPages, 1);
+  const { data, totalCount } = useOverlaidMembers(cache, source, serverPages, 1);
   const hasNextPage = hasOwnData && data.length < totalCount;
 
   const swrMutate = swr.mutate;
   useViewRegistration(cache, key, swrMutate);
   // Hold every page the list is made of while it shows them, and the next one ahead of time.
   const pageKeys = useMemo(
-    () => (firstPageKey === null ? [] : Array.from({ length: pages }, (_, i) => pageKey(i + 1))),
-    [firstPageKey, pages, pageKey],
+    () => (source === null ? [] : Array.from({ length: pages }, (_, i) => source.pageKey(i + 1))),
+    [source, pages],
   );
   useEffect(() => {
     const releases = pageKeys.map((k) => cache.retain(k));
@@ -59,7 +56,7 @@ export function useLoadMoreMembershipList(
       for (const release of releases) release();
     };
   }, [cache, pageKeys]);
-  const nextKey = hasNextPage && options.prefetchNextPage ? pageKey(pages + 1) : null;
+  const nextKey = hasNextPage && options.prefetchNextPage && source ? source.pageKey(pages + 1) : null;
   usePrefetchPage(cache, nextKey, hasOwnData ? swr.data : undefined);
 
   const fetchPage = useCallback(

@@ -1,9 +1,6 @@
+import type { MembershipCache, MembershipListSource } from '@roster/core';
 import { useRef } from 'react';
-import type {
-  MembershipListQueryOptions,
-  MembershipListResult,
-  MembershipListSource,
-} from './membership-list-result';
+import type { MembershipListQueryOptions, MembershipListResult } from './membership-list-result';
 import { resolveMembershipListOptions } from './membership-list-result';
 import { useLoadMoreMembershipList } from './use-load-more-membership-list';
 import { usePagedMembershipList } from './use-paged-membership-list';
@@ -14,7 +11,8 @@ import { usePagedMembershipList } from './use-paged-membership-list';
  */
 export function useMembershipList(
   hookName: string,
-  source: MembershipListSource,
+  cache: MembershipCache,
+  source: MembershipListSource | null,
   options: MembershipListQueryOptions,
 ): MembershipListResult {
   const resolved = resolveMembershipListOptions(options);
@@ -24,8 +22,7 @@ export function useMembershipList(
       `${hookName}: \`infinite\` changed from ${infinite} to ${resolved.infinite} while mounted. A paged and a load-more list are different hooks: give the component a new \`key\` to switch.`,
     );
   }
-  const listSource = resolved.enabled ? source : { ...source, firstPageKey: null };
   // The same hook on every render: `infinite` is fixed above.
   const useList = infinite ? useLoadMoreMembershipList : usePagedMembershipList;
-  return useList(listSource, resolved);
+  return useList(cache, resolved.enabled ? source : null, resolved);
 }

@@ -1,10 +1,4 @@
-import type {
-  MembershipCache,
-  Metadata,
-  OrganizationMembership,
-  PendingMembershipOperation,
-  RosterApiError,
-} from '@roster/core';
+import type { Metadata, OrganizationMembership, RosterApiError } from '@roster/core';
 import { useCallback, useRef, useState } from 'react';
 
 /** What every mutation hook returns. */
@@ -38,47 +32,34 @@ export interface MembershipMutationOptions<
   onError?: ((error: RosterApiError) => void) | undefined;
 }
 
-type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
-type AnyMembership = OrganizationMembership<Metadata, Metadata>;
-
-/** A mutation as the cache runs it: the optimistic operation and how to send it. */
-export interface PreparedMutation {
-  operation: AnyOperation;
-  send: () => Promise<AnyMembership>;
-}
-
-/** The `{ trigger, isMutating, error, reset }` logic shared by the four mutation hooks. */
-export function useMembershipMutation<TArgs>(
-  cache: MembershipCache,
-  prepare: (args: TArgs, operationId: string) => PreparedMutation,
-  options: MembershipMutationOptions = {},
-): MembershipMutationResult<TArgs> {
+/**
+ * `{ trigger, isMutating, error, reset }` around one of core's membership commands. The latest
+ * `mutate` and callbacks are used, so `trigger` keeps its identity across renders.
+ */
+export function useMembershipMutation<TArgs, TPublic extends Metadata, TPrivate extends Metadata>(
+  mutate: (args: TArgs) => Promise<OrganizationMembership<Metadata, Metadata>>,
+  options: MembershipMutationOptions<TPublic, TPrivate>,
+): MembershipMutationResult<TArgs, TPublic, TPrivate> {
   const [pending, setPending] = useState(0);
   const [error, setError] = useState<RosterApiError | undefined>(undefined);
-  const prepareRef = useRef(prepare);
-  prepareRef.current = prepare;
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
+  const latest = useRef({ mutate, options });
+  latest.current = { mutate, options };
 
-  const trigger = useCallback(
-    async (args: TArgs) => {
-      const { operation, send } = prepareRef.current(args, cache.nextOperationId());
-      setError(undefined);
-      setPending((n) => n + 1);
-      try {
-        const membership = await cache.run(operation, send);
-        optionsRef.current.onSuccess?.(membership);
-        return membership;
-      } catch (failure) {
-        setError(failure as RosterApiError);
-        optionsRef.current.onError?.(failure as RosterApiError);
-        throw failure;
-      } finally {
-        setPending((n) => n - 1);
-      }
-    },
-    [cache],
-  );
+  const trigger = useCallback(async (args: TArgs) => {
+    setError(undefined);
+    setPending((n) => n + 1);
+    try {
+      const membership = (await latest.current.mutate(args)) as OrganizationMembership<TPublic, TPrivate>;
+      latest.current.options.onSuccess?.(membership);
+      return membership;
+    } catch (failure) {
+      setError(failure as RosterApiError);
+      latest.current.options.onError?.(failure as RosterApiError);
+      throw failure;
+    } finally {
+      setPending((n) => n - 1);
+    }
+  }, []);
   const reset = useCallback(() => setError(undefined), []);
   return { trigger, isMutating: pending > 0, error, reset };
 }

@@ -1,25 +1,9 @@
-import type {
-  MembershipListFilters,
-  MembershipOrderBy,
-  Metadata,
-  OrganizationMemberships,
-  PendingMembershipOperation,
-} from '@roster/core';
-import {
-  applyOptimisticOverlay,
-  canonicalizeMembershipListView,
-  DEFAULT_PAGE_SIZE,
-  membershipListKey,
-  membershipUserId,
-  parseMembershipListKey,
-} from '@roster/core';
-import { useCallback, useMemo } from 'react';
+import type { MembershipListFilters, MembershipOrderBy, Metadata } from '@roster/core';
+import { membershipListKey, organizationMembershipListSource } from '@roster/core';
+import { useMemo } from 'react';
 import type { MembershipListQueryOptions, MembershipListResult } from './membership-list-result';
 import { useRosterContext } from './roster-context';
 import { useMembershipList } from './use-membership-list';
-
-type AnyPage = OrganizationMemberships<Metadata, Metadata>;
-type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
 
 /** Options of {@link useOrganizationMemberships}: every Backend API list filter, plus paging. */
 export interface UseOrganizationMembershipsOptions extends MembershipListFilters, MembershipListQueryOptions {
@@ -47,42 +31,16 @@ export function useOrganizationMemberships<
 >(options: UseOrganizationMembershipsOptions): UseOrganizationMembershipsResult<TPublic, TPrivate> {
   const { cache } = useRosterContext('useOrganizationMemberships');
   const { organizationId } = options;
-  const firstKey = membershipListKey({
-    ...options,
-    organizationId: organizationId ?? '',
-    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
-    page: 1,
-  });
-  const canonical = useMemo(
-    () => parseMembershipListKey(firstKey) ?? canonicalizeMembershipListView({ organizationId: '' }),
-    [firstKey],
-  );
-  const pageKey = useCallback(
-    (page: number) => membershipListKey({ ...canonical.filters, ...canonical, page }),
-    [canonical],
-  );
-  const overlay = useCallback(
-    (page: AnyPage, pageNumber: number, operations: readonly AnyOperation[]) =>
-      applyOptimisticOverlay(page, { ...canonical, page: pageNumber }, operations),
-    [canonical],
-  );
-  const getOperations = useCallback(() => cache.getOperations(organizationId ?? ''), [cache, organizationId]);
+  const view = { ...options, organizationId: organizationId ?? '', page: 1 };
+  const firstPageKey = membershipListKey(view);
+  // One source per list (its first page's key): equal options make the same source.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `firstPageKey` stands for `view`.
+  const source = useMemo(() => organizationMembershipListSource(view), [firstPageKey]);
   const result = useMembershipList(
     'useOrganizationMemberships',
-    {
-      cache,
-      firstPageKey: organizationId ? firstKey : null,
-      pageKey,
-      getOperations,
-      operationMember: operationUserId,
-      membershipMember: membershipUserId,
-      overlay,
-    },
+    cache,
+    organizationId ? source : null,
     options,
   );
   return result as unknown as UseOrganizationMembershipsResult<TPublic, TPrivate>;
-}
-
-function operationUserId(operation: { userId: string }): string {
-  return operation.userId;
 }

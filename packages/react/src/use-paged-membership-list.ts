@@ -1,12 +1,8 @@
-import type { Metadata, OrganizationMemberships } from '@roster/core';
+import type { MembershipCache, MembershipListSource, Metadata, OrganizationMemberships } from '@roster/core';
 import { normalizePage, pageAfterEmptyPage, pageCountOf } from '@roster/core';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import useSWR from 'swr';
-import type {
-  MembershipListResult,
-  MembershipListSource,
-  ResolvedMembershipListOptions,
-} from './membership-list-result';
+import type { MembershipListResult, ResolvedMembershipListOptions } from './membership-list-result';
 import { listError } from './membership-list-result';
 import { useOverlaidMembers } from './use-overlaid-members';
 import { usePrefetchPage, useViewRegistration } from './use-view-registration';
@@ -18,10 +14,11 @@ type AnyPage = OrganizationMemberships<Metadata, Metadata>;
  * the next page prefetched, a page left empty by removals moved back to the last page with members.
  */
 export function usePagedMembershipList(
-  source: MembershipListSource,
+  cache: MembershipCache,
+  source: MembershipListSource | null,
   options: ResolvedMembershipListOptions,
 ): MembershipListResult {
-  const { cache, pageKey, firstPageKey } = source;
+  const firstPageKey = source?.firstPageKey ?? null;
   const { pageSize } = options;
   // The page belongs to a list: another list (filters, order, size) starts on page 1, and a list
   // that had nothing to fetch yet starts on `initialPage`.
@@ -31,7 +28,7 @@ export function usePagedMembershipList(
     if (state.list !== firstPageKey) setState({ list: firstPageKey, page });
   }, [state.list, firstPageKey, page]);
 
-  const key = firstPageKey === null ? null : pageKey(page);
+  const key = source === null ? null : source.pageKey(page);
   const swr = useSWR<AnyPage>(key, cache.fetch as (key: string) => Promise<AnyPage>, {
     keepPreviousData: options.keepPreviousData,
     onDiscarded: cache.onDiscarded,
@@ -42,7 +39,7 @@ export function usePagedMembershipList(
   const hasOwnData = key !== null && swr.data !== undefined && cache.hasData(key);
   const showingPrevious = swr.data !== undefined && !hasOwnData;
   const serverPages = useMemo(() => (key === null ? [] : [swr.data]), [key, swr.data]);
-  const { data, totalCount } = useOverlaidMembers(source, serverPages, page);
+  const { data, totalCount } = useOverlaidMembers(cache, source, serverPages, page);
   const pageCount = pageCountOf(totalCount, pageSize);
 
   // A page left empty (removals, a shorter list) moves to the last page that has members.
@@ -52,7 +49,8 @@ export function usePagedMembershipList(
   }, [emptied, page, firstPageKey]);
 
   const hasNextPage = page < pageCount;
-  const nextKey = key !== null && hasNextPage && options.prefetchNextPage ? pageKey(page + 1) : null;
+  const nextKey =
+    source !== null && hasNextPage && options.prefetchNextPage ? source.pageKey(page + 1) : null;
   const swrMutate = swr.mutate;
   useViewRegistration(cache, key, swrMutate);
   usePrefetchPage(cache, nextKey, hasOwnData ? swr.data : undefined);

@@ -1,4 +1,5 @@
 import type { Metadata } from '@roster/core';
+import { removeMembership } from '@roster/core';
 import { useRosterContext } from './roster-context';
 import type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 import { useMembershipMutation } from './use-membership-mutation';
@@ -32,13 +33,9 @@ export function useRemoveMembership<
   organizationId: string,
   options: UseRemoveMembershipOptions<TPublic, TPrivate> = {},
 ): UseRemoveMembershipResult<TPublic, TPrivate> {
-  const { client, cache } = useRosterContext('useRemoveMembership');
-  return useMembershipMutation<RemoveMembershipArgs>(
-    cache,
-    ({ userId }, id) => ({
-      operation: { kind: 'remove', id, organizationId, userId },
-      send: () => client.deleteMembership({ organizationId, userId }),
-    }),
-    options as MembershipMutationOptions,
-  ) as UseRemoveMembershipResult<TPublic, TPrivate>;
+  const { cache } = useRosterContext('useRemoveMembership');
+  return useMembershipMutation(
+    (args: RemoveMembershipArgs) => removeMembership(cache, { organizationId, ...args }),
+    options,
+  );
 }

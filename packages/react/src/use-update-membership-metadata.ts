@@ -1,4 +1,5 @@
 import type { Metadata, MetadataPatch } from '@roster/core';
+import { updateMembershipMetadata } from '@roster/core';
 import { useRosterContext } from './roster-context';
 import type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 import { useMembershipMutation } from './use-membership-mutation';
@@ -36,19 +37,10 @@ export function useUpdateMembershipMetadata<
   organizationId: string,
   options: UseUpdateMembershipMetadataOptions<TPublic, TPrivate> = {},
 ): UseUpdateMembershipMetadataResult<TPublic, TPrivate> {
-  const { client, cache } = useRosterContext('useUpdateMembershipMetadata');
-  return useMembershipMutation<UpdateMembershipMetadataArgs<TPublic, TPrivate>>(
-    cache,
-    ({ userId, publicMetadata, privateMetadata }, id) => {
-      const patches = {
-        ...(publicMetadata !== undefined ? { publicMetadata: publicMetadata as MetadataPatch } : {}),
-        ...(privateMetadata !== undefined ? { privateMetadata: privateMetadata as MetadataPatch } : {}),
-      };
-      return {
-        operation: { kind: 'update-metadata', id, organizationId, userId, ...patches },
-        send: () => client.updateMembershipMetadata({ organizationId, userId, ...patches }),
-      };
-    },
-    options as MembershipMutationOptions,
-  ) as UseUpdateMembershipMetadataResult<TPublic, TPrivate>;
+  const { cache } = useRosterContext('useUpdateMembershipMetadata');
+  return useMembershipMutation(
+    (args: UpdateMembershipMetadataArgs<TPublic, TPrivate>) =>
+      updateMembershipMetadata(cache, { organizationId, ...(args as UpdateMembershipMetadataArgs) }),
+    options,
+  );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from '@roster/core';
-import { rolePermissionKeys } from '@roster/core';
+import { changeMembershipRole } from '@roster/core';
 import { useRosterContext } from './roster-context';
 import type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
 import { useMembershipMutation } from './use-membership-mutation';
@@ -37,24 +37,10 @@ export function useUpdateMembershipRole<
   organizationId: string,
   options: UseUpdateMembershipRoleOptions<TPublic, TPrivate> = {},
 ): UseUpdateMembershipRoleResult<TPublic, TPrivate> {
-  const { client, cache } = useRosterContext('useUpdateMembershipRole');
+  const { cache } = useRosterContext('useUpdateMembershipRole');
   const roles = useOrganizationRoles().data;
-  return useMembershipMutation<UpdateMembershipRoleArgs>(
-    cache,
-    ({ userId, role }, id) => {
-      const known = roles?.find((r) => r.key === role);
-      return {
-        operation: {
-          kind: 'update-role',
-          id,
-          organizationId,
-          userId,
-          role,
-          ...(known ? { roleName: known.name, permissions: rolePermissionKeys(known) } : {}),
-        },
-        send: () => client.updateMembership({ organizationId, userId, role }),
-      };
-    },
-    options as MembershipMutationOptions,
-  ) as UseUpdateMembershipRoleResult<TPublic, TPrivate>;
+  return useMembershipMutation(
+    (args: UpdateMembershipRoleArgs) => changeMembershipRole(cache, { organizationId, ...args }, roles),
+    options,
+  );
 }

@@ -1,0 +1,69 @@
+import type {
+  CreateMembershipParams,
+  DeleteMembershipParams,
+  UpdateMembershipMetadataParams,
+  UpdateMembershipParams,
+} from './client';
+import type { MembershipCache } from './membership-cache';
+import type { Metadata, MetadataPatch, OrganizationMembership, Role } from './models';
+import { rolePermissionKeys } from './roles';
+
+type AnyMembership = OrganizationMembership<Metadata, Metadata>;
+
+/**
+ * A role change, optimistic: every view shows the new role at once (with its name and permissions
+ * when `roles` has it); a view filtered by role drops the member when the new role is outside it.
+ */
+export function changeMembershipRole(
+  cache: MembershipCache,
+  params: UpdateMembershipParams,
+  roles?: readonly Role[],
+): Promise<AnyMembership> {
+  const known = roles?.find((r) => r.key === params.role);
+  const display = known ? { roleName: known.name, permissions: rolePermissionKeys(known) } : {};
+  return cache.run({ kind: 'update-role', id: cache.nextOperationId(), ...params, ...display }, () =>
+    cache.client.updateMembership(params),
+  );
+}
+
+/** A removal, optimistic: the member leaves every view and counts go down at once. */
+export function removeMembership(
+  cache: MembershipCache,
+  params: DeleteMembershipParams,
+): Promise<AnyMembership> {
+  return cache.run({ kind: 'remove', id: cache.nextOperationId(), ...params }, () =>
+    cache.client.deleteMembership(params),
+  );
+}
+
+/** A metadata merge, optimistic (the same deep merge as the server: `null` deletes a key). */
+export function updateMembershipMetadata(
+  cache: MembershipCache,
+  params: { [K in keyof UpdateMembershipMetadataParams]: UpdateMembershipMetadataParams[K] | undefined } & {
+    organizationId: string;
+    userId: string;
+  },
+): Promise<AnyMembership> {
+  const { organizationId, userId, publicMetadata, privateMetadata } = params;
+  const patches: { publicMetadata?: MetadataPatch; privateMetadata?: MetadataPatch } = {};
+  if (publicMetadata !== undefined) patches.publicMetadata = publicMetadata;
+  if (privateMetadata !== undefined) patches.privateMetadata = privateMetadata;
+  return cache.run(
+    { kind: 'update-metadata', id: cache.nextOperationId(), organizationId, userId, ...patches },
+    () => cache.client.updateMembershipMetadata({ organizationId, userId, ...patches }),
+  );
+}
+
+/**
+ * A creation: counts of the lists the new member certainly belongs to go up at once; the member
+ * shows where the order puts it once the views revalidate after the server confirms.
+ */
+export function createMembership(
+  cache: MembershipCache,
+  params: CreateMembershipParams,
+): Promise<AnyMembership> {
+  const { organizationId, userId, role } = params;
+  return cache.run({ kind: 'create', id: cache.nextOperationId(), organizationId, userId, role }, () =>
+    cache.client.createMembership(params),
+  );
+}
