@@ -1,9 +1,10 @@
 import type { MembershipCache, MembershipListSource, Metadata, OrganizationMemberships } from '@roster/core';
 import { loadMoreListKey, normalizePage, pageCountOf } from '@roster/core';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import useSWR from 'swr';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MembershipListResult, ResolvedMembershipListOptions } from './membership-list-result';
 import { listError } from './membership-list-result';
+import { useListPosition } from './use-list-position';
+import { useMembershipSWR } from './use-membership-swr';
 import { useOverlaidMembers } from './use-overlaid-members';
 import { usePrefetchPage, useViewRegistration } from './use-view-registration';
 
@@ -20,20 +21,10 @@ export function useLoadMoreMembershipList(
 ): MembershipListResult {
   const firstPageKey = source?.firstPageKey ?? null;
   const { pageSize } = options;
-  const [state, setState] = useState({ list: firstPageKey, pages: 1 });
-  const pages = state.list === firstPageKey ? state.pages : 1;
-  useLayoutEffect(() => {
-    if (state.list !== firstPageKey) setState({ list: firstPageKey, pages });
-  }, [state.list, firstPageKey, pages]);
-
+  const [pages, setPages] = useListPosition(firstPageKey, 1);
   const key = firstPageKey === null ? null : loadMoreListKey(firstPageKey, pages);
-  const swr = useSWR<AnyPage[]>(key, cache.fetch as (key: string) => Promise<AnyPage[]>, {
-    keepPreviousData: options.keepPreviousData,
-    onDiscarded: cache.onDiscarded,
-    // Retries live in the client (`createHttpClient`'s retry policy), in one place.
-    shouldRetryOnError: false,
-  });
-  const hasOwnData = key !== null && swr.data !== undefined && cache.hasData(key);
+  const swr = useMembershipSWR<AnyPage[]>(cache, key, options.keepPreviousData);
+  const { hasOwnData } = swr;
   // While it grows, SWR shows this list's loaded pages; after a filter change, another list's.
   const ownList = useRef(firstPageKey);
   useEffect(() => {
@@ -59,10 +50,7 @@ export function useLoadMoreMembershipList(
   const nextKey = hasNextPage && options.prefetchNextPage && source ? source.pageKey(pages + 1) : null;
   usePrefetchPage(cache, nextKey, hasOwnData ? swr.data : undefined);
 
-  const fetchPage = useCallback(
-    (target: number) => setState({ list: firstPageKey, pages: normalizePage(target) }),
-    [firstPageKey],
-  );
+  const fetchPage = useCallback((target: number) => setPages(normalizePage(target)), [setPages]);
   const fetchNext = useCallback(() => fetchPage(pages + 1), [fetchPage, pages]);
   const revalidate = useCallback(async () => {
     await swrMutate();

@@ -1,9 +1,10 @@
 import type { MembershipCache, MembershipListSource, Metadata, OrganizationMemberships } from '@roster/core';
 import { normalizePage, pageAfterEmptyPage, pageCountOf } from '@roster/core';
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
-import useSWR from 'swr';
+import { useCallback, useLayoutEffect, useMemo } from 'react';
 import type { MembershipListResult, ResolvedMembershipListOptions } from './membership-list-result';
 import { listError } from './membership-list-result';
+import { useListPosition } from './use-list-position';
+import { useMembershipSWR } from './use-membership-swr';
 import { useOverlaidMembers } from './use-overlaid-members';
 import { usePrefetchPage, useViewRegistration } from './use-view-registration';
 
@@ -20,23 +21,10 @@ export function usePagedMembershipList(
 ): MembershipListResult {
   const firstPageKey = source?.firstPageKey ?? null;
   const { pageSize } = options;
-  // The page belongs to a list: another list (filters, order, size) starts on page 1, and a list
-  // that had nothing to fetch yet starts on `initialPage`.
-  const [state, setState] = useState({ list: firstPageKey, page: options.initialPage });
-  const page = state.list === firstPageKey ? state.page : state.list === null ? options.initialPage : 1;
-  useLayoutEffect(() => {
-    if (state.list !== firstPageKey) setState({ list: firstPageKey, page });
-  }, [state.list, firstPageKey, page]);
-
+  const [page, setPage] = useListPosition(firstPageKey, options.initialPage);
   const key = source === null ? null : source.pageKey(page);
-  const swr = useSWR<AnyPage>(key, cache.fetch as (key: string) => Promise<AnyPage>, {
-    keepPreviousData: options.keepPreviousData,
-    onDiscarded: cache.onDiscarded,
-    // Retries live in the client (`createHttpClient`'s retry policy), in one place.
-    shouldRetryOnError: false,
-  });
-  // With `keepPreviousData`, SWR shows the previous key's data until this key has its own.
-  const hasOwnData = key !== null && swr.data !== undefined && cache.hasData(key);
+  const swr = useMembershipSWR<AnyPage>(cache, key, options.keepPreviousData);
+  const { hasOwnData } = swr;
   const showingPrevious = swr.data !== undefined && !hasOwnData;
   const serverPages = useMemo(() => (key === null ? [] : [swr.data]), [key, swr.data]);
   const { data, totalCount } = useOverlaidMembers(cache, source, serverPages, page);
@@ -45,8 +33,8 @@ export function usePagedMembershipList(
   // A page left empty (removals, a shorter list) moves to the last page that has members.
   const emptied = hasOwnData && data.length === 0 ? pageAfterEmptyPage(page, totalCount, pageSize) : page;
   useLayoutEffect(() => {
-    if (emptied < page) setState({ list: firstPageKey, page: emptied });
-  }, [emptied, page, firstPageKey]);
+    if (emptied < page) setPage(emptied);
+  }, [emptied, page, setPage]);
 
   const hasNextPage = page < pageCount;
   const nextKey =
@@ -55,10 +43,7 @@ export function usePagedMembershipList(
   useViewRegistration(cache, key, swrMutate);
   usePrefetchPage(cache, nextKey, hasOwnData ? swr.data : undefined);
 
-  const fetchPage = useCallback(
-    (target: number) => setState({ list: firstPageKey, page: normalizePage(target) }),
-    [firstPageKey],
-  );
+  const fetchPage = useCallback((target: number) => setPage(normalizePage(target)), [setPage]);
   const fetchNext = useCallback(() => fetchPage(page + 1), [fetchPage, page]);
   const fetchPrevious = useCallback(() => {
     if (page > 1) fetchPage(page - 1);
