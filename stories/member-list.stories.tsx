@@ -1,27 +1,80 @@
 import { DEMO_IDS } from '@roster/core';
-import { LiveAnnouncer, MemberList, useMemberList } from '@roster/ui';
+import { LiveAnnouncer, MemberList, useLocalization, useMemberListContext } from '@roster/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type FormEvent, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import { RosterStoryProvider } from './roster-story-provider';
 
 /** The parts laid out by hand: pagination above the table, no sort, a compact toolbar. */
 function ComposedMemberList() {
-  const list = useMemberList({ organizationId: DEMO_IDS.organizationId, defaultPageSize: 5 });
   return (
-    <div data-roster-slot="member-list-root">
-      <MemberList.Pagination {...list.paginationProps} />
-      <MemberList.Toolbar {...list.toolbarProps} sortOrders={[]} debounceMs={150} />
-      <MemberList.Table {...list.tableProps} columns={['name', 'role', 'actions']} />
-      {list.removeDialog}
-    </div>
+    <MemberList.Root organizationId={DEMO_IDS.organizationId} defaultPageSize={5}>
+      <MemberList.Pagination />
+      <MemberList.Toolbar sortOrders={[]} debounceMs={150} />
+      <MemberList.Table columns={['name', 'role', 'actions']} />
+      <MemberList.RemoveDialog />
+    </MemberList.Root>
   );
 }
 
-function MemberListStory({ composed }: { composed: boolean }) {
+/**
+ * A toolbar of your own, written with `useMemberListContext`: a search applied on submit, an
+ * "Admins only" toggle and a count. No props plumbing: it reads and changes the Root's state.
+ */
+function CustomToolbar() {
+  const list = useMemberListContext();
+  const text = useLocalization();
+  const [typed, setTyped] = useState(list.query);
+  const adminsOnly = list.roleFilter === 'org:admin';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    list.setQuery(typed.trim());
+  };
+  return (
+    <form aria-label="Find members" onSubmit={submit} style={{ display: 'flex', gap: 8 }}>
+      <input
+        type="search"
+        aria-label={text.searchLabel}
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+      <button type="submit">Search</button>
+      <button
+        type="button"
+        aria-pressed={adminsOnly}
+        onClick={() => list.setRoleFilter(adminsOnly ? null : 'org:admin')}
+      >
+        Admins only
+      </button>
+      <output aria-live="off">{list.isLoading ? '' : `${list.totalCount} members`}</output>
+    </form>
+  );
+}
+
+/** The Root with parts in another order and a custom toolbar, from public exports alone. */
+function CustomMemberList() {
+  return (
+    <MemberList.Root organizationId={DEMO_IDS.organizationId} defaultPageSize={5}>
+      <CustomToolbar />
+      <MemberList.Pagination />
+      <MemberList.Table columns={['avatar', 'name', 'role', 'actions']} />
+      <MemberList.RemoveDialog />
+    </MemberList.Root>
+  );
+}
+
+const LAYOUTS = {
+  default: () => <MemberList organizationId={DEMO_IDS.organizationId} />,
+  composed: ComposedMemberList,
+  custom: CustomMemberList,
+};
+
+function MemberListStory({ layout }: { layout: keyof typeof LAYOUTS }) {
+  const Layout = LAYOUTS[layout];
   return (
     <RosterStoryProvider>
       <LiveAnnouncer>
-        {composed ? <ComposedMemberList /> : <MemberList organizationId={DEMO_IDS.organizationId} />}
+        <Layout />
       </LiveAnnouncer>
     </RosterStoryProvider>
   );
@@ -30,7 +83,7 @@ function MemberListStory({ composed }: { composed: boolean }) {
 const meta = {
   title: 'Components/MemberList',
   component: MemberListStory,
-  args: { composed: false },
+  args: { layout: 'default' },
 } satisfies Meta<typeof MemberListStory>;
 
 export default meta;
@@ -50,13 +103,47 @@ export const Default: Story = {
   },
 };
 
-/** Rebuilt from its parts with `useMemberList`. */
+/** Rebuilt from `MemberList.Root` and its parts: pagination above the toolbar and the table. */
 export const ComposedFromParts: Story = {
-  args: { composed: true },
+  args: { layout: 'composed' },
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getAllByRole('combobox', { name: /^Role for / })).toHaveLength(5));
     await userEvent.click(canvas.getByRole('button', { name: 'Next page' }));
     await expect(await canvas.findByText(/^6–10 of \d+$/)).toBeInTheDocument();
+  },
+};
+
+/**
+ * `MemberList.Root` with a toolbar of your own (written with `useMemberListContext`) and the
+ * pagination above the table: search, filter to admins, page, and remove through the Root's dialog.
+ */
+export const CustomToolbarFromContext: Story = {
+  args: { layout: 'custom' },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const table = await canvas.findByRole('table', { name: /Members of Acme/ });
+    const pagination = canvas.getByRole('navigation', { name: 'Pagination' });
+    expect(pagination.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await waitFor(() => expect(canvas.getAllByRole('combobox', { name: /^Role for / })).toHaveLength(5));
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Admins only' }));
+    await waitFor(() => {
+      const selects = canvas.getAllByRole('combobox', { name: /^Role for / });
+      expect(selects.length).toBeGreaterThan(0);
+      for (const select of selects) expect(select).toHaveTextContent('Admin');
+    });
+    expect(canvas.getByRole('button', { name: 'Admins only' })).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(canvas.getByRole('button', { name: 'Admins only' }));
+
+    await userEvent.type(canvas.getByRole('searchbox', { name: 'Search members' }), 'bob jones');
+    await userEvent.click(canvas.getByRole('button', { name: 'Search' }));
+    await expect(await canvas.findByText(/^1–1 of 1$/)).toBeInTheDocument();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Remove Bob Jones' }));
+    const dialog = within(canvasElement.ownerDocument.body).getByRole('alertdialog', {
+      name: 'Remove member',
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await expect(await canvas.findByText('No members match “bob jones”')).toBeInTheDocument();
   },
 };

@@ -17,10 +17,11 @@ import { type RosterLocalizationOverrides, useLocalization } from './localizatio
 import { getMemberDisplayName } from './member-display-name';
 import { usePortalContainer } from './portal-container';
 import { RoleSelect } from './role-select';
+import { useControllableState } from './use-controllable-state';
 import { getUserDisplayName } from './user-display-name';
 import { UserSearchCombobox } from './user-search-combobox';
 
-/** The parts of {@link AddMemberDialog}, stamped `data-roster-slot="add-dialog-<slot>"`. */
+/** The parts of {@link AddMemberDialog}, stamped `data-roster-slot="add-member-dialog-<slot>"`. */
 export type AddMemberDialogSlot =
   | 'trigger'
   | 'overlay'
@@ -41,6 +42,7 @@ export type AddMemberDialogSlot =
 /** Props of {@link AddMemberDialog}. Other props go to the dialog content. */
 export interface AddMemberDialogProps
   extends Omit<ComponentPropsWithoutRef<typeof Dialog.Content>, 'children'> {
+  /** The organization the member is added to. */
   organizationId: string;
   /** Said in the description. */
   organizationName?: string | undefined;
@@ -48,13 +50,17 @@ export interface AddMemberDialogProps
   defaultRole?: string;
   /** Open state (controlled). */
   open?: boolean;
+  /** Initial open state (uncontrolled). */
   defaultOpen?: boolean;
+  /** Called when the dialog opens or closes (not while the request is pending). */
   onOpenChange?: (open: boolean) => void;
   /** Your own trigger (rendered with `asChild`); default: an "Add member" button. `null` renders none. */
   trigger?: ReactNode;
   /** Called with the new membership once the server has created it. */
   onAdded?: (membership: OrganizationMembership) => void;
+  /** Classes per part. `className` goes to the dialog content. */
   classNames?: Partial<Record<AddMemberDialogSlot, string>>;
+  /** Strings for this dialog alone, over the provider's. */
   localization?: RosterLocalizationOverrides;
 }
 
@@ -88,8 +94,12 @@ export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(
   const { client, canSearchUsers } = useRoster();
   const roles = useOrganizationRoles().data ?? [];
   const create = useCreateMembership(organizationId);
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
-  const open = openProp ?? uncontrolledOpen;
+  const [open, setOpenState] = useControllableState({
+    value: openProp,
+    defaultValue: defaultOpen,
+    onChange: onOpenChange,
+    name: 'AddMemberDialog (open)',
+  });
   const [userId, setUserId] = useState('');
   const [pickedUser, setPickedUser] = useState<User | null>(null);
   const [role, setRole] = useState(defaultRole);
@@ -108,8 +118,7 @@ export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(
       setFieldError(null);
       setFormError(null);
     }
-    if (openProp === undefined) setUncontrolledOpen(next);
-    onOpenChange?.(next);
+    setOpenState(next);
   };
 
   const submit = async (event: FormEvent) => {
@@ -155,18 +164,22 @@ export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(
       {trigger !== null && (
         <Dialog.Trigger asChild>
           {trigger ?? (
-            <button type="button" data-roster-slot="add-dialog-trigger" className={classNames?.trigger}>
+            <button
+              type="button"
+              data-roster-slot="add-member-dialog-trigger"
+              className={classNames?.trigger}
+            >
               {text.addMember}
             </button>
           )}
         </Dialog.Trigger>
       )}
       <Dialog.Portal container={container}>
-        <Dialog.Overlay data-roster-slot="add-dialog-overlay" className={classNames?.overlay} />
+        <Dialog.Overlay data-roster-slot="add-member-dialog-overlay" className={classNames?.overlay} />
         <Dialog.Content
           {...contentProps}
           ref={ref}
-          data-roster-slot="add-dialog-content"
+          data-roster-slot="add-member-dialog-content"
           data-pending={pending ? '' : undefined}
           className={joinClassNames(classNames?.content, className)}
           onEscapeKeyDown={(event) => {
@@ -175,19 +188,26 @@ export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(
             if (searchListOpen) event.preventDefault();
           }}
         >
-          <Dialog.Title data-roster-slot="add-dialog-title" className={classNames?.title}>
+          <Dialog.Title data-roster-slot="add-member-dialog-title" className={classNames?.title}>
             {text.addMember}
           </Dialog.Title>
-          <Dialog.Description data-roster-slot="add-dialog-description" className={classNames?.description}>
+          <Dialog.Description
+            data-roster-slot="add-member-dialog-description"
+            className={classNames?.description}
+          >
             {text.addMemberDescription(organizationName ?? '')}
           </Dialog.Description>
           <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
             <div
-              data-roster-slot="add-dialog-field"
+              data-roster-slot="add-member-dialog-field"
               data-invalid={invalid ? '' : undefined}
               className={classNames?.field}
             >
-              <label htmlFor={fieldId} data-roster-slot="add-dialog-label" className={classNames?.label}>
+              <label
+                htmlFor={fieldId}
+                data-roster-slot="add-member-dialog-label"
+                className={classNames?.label}
+              >
                 {fieldLabel}
               </label>
               {canSearchUsers && client.listUsers ? (
@@ -218,22 +238,22 @@ export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(
                   }}
                   aria-invalid={invalid || undefined}
                   aria-describedby={invalid ? fieldErrorId : undefined}
-                  data-roster-slot="add-dialog-input"
+                  data-roster-slot="add-member-dialog-input"
                   className={classNames?.input}
                 />
               )}
               {fieldError && (
                 <p
                   id={fieldErrorId}
-                  data-roster-slot="add-dialog-field-error"
+                  data-roster-slot="add-member-dialog-field-error"
                   className={classNames?.['field-error']}
                 >
                   {fieldError}
                 </p>
               )}
             </div>
-            <div data-roster-slot="add-dialog-field" className={classNames?.field}>
-              <span data-roster-slot="add-dialog-label" className={classNames?.label}>
+            <div data-roster-slot="add-member-dialog-field" className={classNames?.field}>
+              <span data-roster-slot="add-member-dialog-label" className={classNames?.label}>
                 {text.roleLabel}
               </span>
               <RoleSelect
@@ -245,7 +265,7 @@ export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(
               />
             </div>
             <DialogActions
-              slotPrefix="add-dialog"
+              slotPrefix="add-member-dialog"
               error={formError}
               pending={pending}
               cancelLabel={text.cancel}

@@ -30,7 +30,7 @@ export function LiveAnnouncer({ children, className }: LiveAnnouncerProps) {
         role="status"
         aria-live="polite"
         aria-atomic="true"
-        data-roster-slot="announcer"
+        data-roster-slot="live-announcer"
         className={className}
         style={visuallyHidden}
       >
@@ -40,9 +40,9 @@ export function LiveAnnouncer({ children, className }: LiveAnnouncerProps) {
   );
 }
 
-/** Whether a {@link LiveAnnouncer} is above; components use it to avoid nesting a second one. */
-export function useHasAnnouncer(): boolean {
-  return useContext(AnnouncerContext) !== null;
+/** `children` inside a {@link LiveAnnouncer}, unless one is above already (no second region). */
+export function WithAnnouncer({ children }: { children: ReactNode }) {
+  return useContext(AnnouncerContext) ? children : <LiveAnnouncer>{children}</LiveAnnouncer>;
 }
 
 const noop: Announce = () => {};

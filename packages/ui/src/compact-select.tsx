@@ -4,7 +4,7 @@ import { ChevronIcon } from './chevron-icon';
 import { joinClassNames } from './join-class-names';
 import { usePortalContainer } from './portal-container';
 
-/** The parts of a {@link CompactSelect}; each gets its `data-roster-slot` from the caller. */
+/** The parts of a {@link CompactSelect}, each stamped `data-roster-slot="<slotPrefix>-<part>"`. */
 export type CompactSelectPart = 'trigger' | 'value' | 'icon' | 'content' | 'viewport' | 'item';
 
 /** One choice of a {@link CompactSelect}: its value and the text shown for it. */
@@ -14,26 +14,65 @@ export interface CompactSelectOption {
 }
 
 /**
+ * Props passed through to the Radix Select parts a select renders, as shadcn's `select.tsx` does:
+ * your `className` is added to ours and your attributes win over our defaults (`position`,
+ * `sideOffset`), but not over `data-roster-slot`. Handlers are yours alone (ours are none).
+ */
+export interface SelectPartProps {
+  /** Props for Radix `Select.Value` (e.g. `placeholder`). */
+  valueProps?: Omit<ComponentPropsWithoutRef<typeof Select.Value>, 'children'> | undefined;
+  /** Props for Radix `Select.Icon` (the chevron's wrapper). */
+  iconProps?: Omit<ComponentPropsWithoutRef<typeof Select.Icon>, 'children'> | undefined;
+  /** Props for Radix `Select.Portal`; `container` defaults to the member list's root. */
+  portalProps?: Omit<ComponentPropsWithoutRef<typeof Select.Portal>, 'children'> | undefined;
+  /** Props for Radix `Select.Content` (the popover): `position`, `align`, `onCloseAutoFocus`, ... */
+  contentProps?: Omit<ComponentPropsWithoutRef<typeof Select.Content>, 'children'> | undefined;
+  /** Props for Radix `Select.Viewport` (the scrolling list). */
+  viewportProps?: Omit<ComponentPropsWithoutRef<typeof Select.Viewport>, 'children'> | undefined;
+  /** Props for every Radix `Select.Item` (one per option). */
+  itemProps?: Omit<ComponentPropsWithoutRef<typeof Select.Item>, 'value' | 'children'> | undefined;
+}
+
+/**
  * Props of {@link CompactSelect}. Other props go to the trigger button (Radix `Select.Trigger`),
  * so the caller gives it its accessible name (`aria-label`) and any `data-*` state.
  */
 export interface CompactSelectProps
-  extends Omit<
-    ComponentPropsWithoutRef<typeof Select.Trigger>,
-    'value' | 'defaultValue' | 'dir' | 'children'
-  > {
+  extends SelectPartProps,
+    Omit<ComponentPropsWithoutRef<typeof Select.Trigger>, 'value' | 'defaultValue' | 'dir' | 'children'> {
+  /** The choices, in order. */
   options: readonly CompactSelectOption[];
+  /** The chosen value (controlled). */
   value?: string | undefined;
+  /** The first value (uncontrolled). */
   defaultValue?: string | undefined;
+  /** Called with the value the user picks. */
   onValueChange?: ((value: string) => void) | undefined;
+  /** Whether the popover is open (controlled). */
   open?: boolean | undefined;
+  /** Whether the popover is open at first (uncontrolled). */
   defaultOpen?: boolean | undefined;
+  /** Called when the popover opens or closes. */
   onOpenChange?: ((open: boolean) => void) | undefined;
+  /** A form field name, for use in a native form. */
   name?: string | undefined;
-  /** `data-roster-slot` per part; a missing one is `select-<part>`. */
-  slots?: Partial<Record<CompactSelectPart, string>>;
+  /** The slot prefix: each part is stamped `data-roster-slot="<slotPrefix>-<part>"`. */
+  slotPrefix: string;
   /** Classes per part. `className` goes to the trigger. */
   classNames?: Partial<Record<CompactSelectPart, string | undefined>> | undefined;
+}
+
+/**
+ * Picks a select's classes from a component's `classNames`, whose keys for the select's parts are
+ * `<prefix>-<part>` (the toolbar's `role-filter-trigger`, the pagination's `page-size-item`, ...).
+ */
+export function prefixedClassNames(
+  classNames: Partial<Record<string, string>> | undefined,
+  prefix: string,
+): Partial<Record<CompactSelectPart, string | undefined>> | undefined {
+  if (!classNames) return undefined;
+  const parts: readonly CompactSelectPart[] = ['trigger', 'value', 'icon', 'content', 'viewport', 'item'];
+  return Object.fromEntries(parts.map((part) => [part, classNames[`${prefix}-${part}`]]));
 }
 
 /**
@@ -52,14 +91,26 @@ export const CompactSelect = forwardRef<HTMLButtonElement, CompactSelectProps>(f
     onOpenChange,
     name,
     disabled,
-    slots,
+    slotPrefix,
     className,
     classNames,
+    valueProps,
+    iconProps,
+    portalProps,
+    contentProps,
+    viewportProps,
+    itemProps,
     ...triggerProps
   },
   ref,
 ) {
   const container = usePortalContainer();
+  // A part's props: yours, then its slot, and your class added to ours.
+  const part = <Props extends { className?: string | undefined }>(name: CompactSelectPart, own?: Props) => ({
+    ...own,
+    'data-roster-slot': `${slotPrefix}-${name}`,
+    className: joinClassNames(classNames?.[name], own?.className),
+  });
   return (
     <Select.Root
       {...(value !== undefined && { value })}
@@ -71,35 +122,17 @@ export const CompactSelect = forwardRef<HTMLButtonElement, CompactSelectProps>(f
       {...(name !== undefined && { name })}
       {...(disabled !== undefined && { disabled })}
     >
-      <Select.Trigger
-        {...triggerProps}
-        ref={ref}
-        data-roster-slot={slots?.trigger ?? 'select-trigger'}
-        className={joinClassNames(classNames?.trigger, className)}
-      >
-        <Select.Value data-roster-slot={slots?.value ?? 'select-value'} className={classNames?.value} />
-        <Select.Icon data-roster-slot={slots?.icon ?? 'select-icon'} className={classNames?.icon}>
+      <Select.Trigger {...part('trigger', { ...triggerProps, className })} ref={ref}>
+        <Select.Value {...part('value', valueProps)} />
+        <Select.Icon {...part('icon', iconProps)}>
           <ChevronIcon />
         </Select.Icon>
       </Select.Trigger>
-      <Select.Portal container={container}>
-        <Select.Content
-          position="popper"
-          sideOffset={4}
-          data-roster-slot={slots?.content ?? 'select-content'}
-          className={classNames?.content}
-        >
-          <Select.Viewport
-            data-roster-slot={slots?.viewport ?? 'select-viewport'}
-            className={classNames?.viewport}
-          >
+      <Select.Portal container={container} {...portalProps}>
+        <Select.Content position="popper" sideOffset={4} {...part('content', contentProps)}>
+          <Select.Viewport {...part('viewport', viewportProps)}>
             {options.map((option) => (
-              <Select.Item
-                key={option.value}
-                value={option.value}
-                data-roster-slot={slots?.item ?? 'select-item'}
-                className={classNames?.item}
-              >
+              <Select.Item {...part('item', itemProps)} key={option.value} value={option.value}>
                 <Select.ItemText>{option.label}</Select.ItemText>
               </Select.Item>
             ))}

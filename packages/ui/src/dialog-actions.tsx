@@ -6,7 +6,7 @@ export type DialogActionsPart = 'error' | 'actions' | 'cancel' | 'submit' | 'con
 
 /** Props of {@link DialogActions}. */
 export interface DialogActionsProps {
-  /** The dialog's slot prefix (`add-dialog`, `remove-dialog`). */
+  /** The dialog's slot prefix (`add-member-dialog`, `remove-member-dialog`). */
   slotPrefix: string;
   /** The server's error, in words, shown as an alert above the buttons. */
   error: string | null;

@@ -1,5 +1,6 @@
 import type { MembershipPermissions, OrganizationMembership } from '@roster/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
+import { useLocalization } from './localization';
 
 /** The built-in columns, in their default order. */
 export type MemberListColumnId = 'avatar' | 'name' | 'identifier' | 'role' | 'joined' | 'actions';
@@ -64,3 +65,21 @@ export interface MemberListColumn {
 
 /** A column in the `columns` prop: a built-in id, or a column object. */
 export type MemberListColumnInput = MemberListColumnId | MemberListColumn;
+
+/** Resolves the `columns` prop into column objects with localized headers. */
+export function useMemberListColumns(columns: readonly MemberListColumnInput[] | undefined) {
+  const text = useLocalization();
+  return useMemo<readonly MemberListColumn[]>(() => {
+    const builtIn: Record<MemberListColumnId, MemberListColumn> = {
+      avatar: { id: 'avatar', header: text.columnAvatar, headerHidden: true },
+      name: { id: 'name', header: text.columnName },
+      identifier: { id: 'identifier', header: text.columnIdentifier },
+      role: { id: 'role', header: text.columnRole },
+      joined: { id: 'joined', header: text.columnJoined },
+      actions: { id: 'actions', header: text.columnActions, headerHidden: true },
+    };
+    return (columns ?? DEFAULT_MEMBER_LIST_COLUMNS).map((column) =>
+      typeof column === 'string' ? builtIn[column] : column,
+    );
+  }, [columns, text]);
+}

@@ -1,9 +1,14 @@
+import { DEFAULT_PAGE_SIZE } from '@roster/core';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
-import { CompactSelect } from './compact-select';
+import { CompactSelect, prefixedClassNames } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
+import { type MemberListContextValue, usePartProps } from './member-list-context';
 
-/** The parts of {@link MemberListPagination}, stamped `data-roster-slot="pagination-<slot>"`. */
+/**
+ * The parts of {@link MemberListPagination}, stamped `data-roster-slot="member-list-<slot>"`; the
+ * root is `member-list-pagination`.
+ */
 export type MemberListPaginationSlot =
   | 'root'
   | 'status'
@@ -16,16 +21,20 @@ export type MemberListPaginationSlot =
 /** The page sizes offered by default. */
 export const DEFAULT_PAGE_SIZE_OPTIONS: readonly number[] = [10, 20, 50, 100];
 
-/** Props of {@link MemberListPagination}. Other props go to the `<nav>`. */
+/**
+ * Props of {@link MemberListPagination}. Inside a `MemberList.Root` they come from the Root (props
+ * you give win; handlers you give run too); outside one, give `page`, `pageSize`, `totalCount` and
+ * `onPageChange`. Other props go to the `<nav>`.
+ */
 export interface MemberListPaginationProps extends Omit<ComponentPropsWithoutRef<'nav'>, 'children'> {
-  /** The current page, 1-based. */
-  page: number;
-  /** Members per page. */
-  pageSize: number;
-  /** The total count of the list (all pages). */
-  totalCount: number;
+  /** The current page, 1-based. Default 1. */
+  page?: number;
+  /** Members per page. Default core's `DEFAULT_PAGE_SIZE` (10). */
+  pageSize?: number;
+  /** The total count of the list (all pages). Default 0. */
+  totalCount?: number;
   /** Called with the page to show. */
-  onPageChange: (page: number) => void;
+  onPageChange?: (page: number) => void;
   /** Page sizes to offer; the select is hidden when this or `onPageSizeChange` is missing or empty. */
   pageSizeOptions?: readonly number[];
   /** Called with the page size the user picks. */
@@ -38,13 +47,24 @@ export interface MemberListPaginationProps extends Omit<ComponentPropsWithoutRef
   localization?: RosterLocalizationOverrides;
 }
 
+/** What the pagination takes from its Root. */
+const fromList = (list: MemberListContextValue): Partial<MemberListPaginationProps> => ({
+  page: list.page,
+  pageSize: list.pageSize,
+  totalCount: list.totalCount,
+  onPageChange: list.setPage,
+  pageSizeOptions: list.pageSizeOptions,
+  onPageSizeChange: list.setPageSize,
+  isFetching: list.isFetching,
+});
+
 /** Previous/Next, the `1–10 of 253` status and a page-size choice. */
 export const MemberListPagination = forwardRef<HTMLElement, MemberListPaginationProps>(
-  function MemberListPagination(
-    {
-      page,
-      pageSize,
-      totalCount,
+  function MemberListPagination(props, ref) {
+    const {
+      page = 1,
+      pageSize = DEFAULT_PAGE_SIZE,
+      totalCount = 0,
       onPageChange,
       pageSizeOptions = DEFAULT_PAGE_SIZE_OPTIONS,
       onPageSizeChange,
@@ -53,9 +73,7 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
       classNames,
       localization,
       ...navProps
-    },
-    ref,
-  ) {
+    } = usePartProps(props, fromList);
     const text = useLocalization(localization);
     const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
     const from = totalCount === 0 ? 0 : Math.min((page - 1) * pageSize + 1, totalCount);
@@ -71,11 +89,11 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
         aria-label={text.paginationLabel}
         {...navProps}
         ref={ref}
-        data-roster-slot="pagination-root"
+        data-roster-slot="member-list-pagination"
         data-fetching={isFetching ? '' : undefined}
         className={joinClassNames(classNames?.root, className)}
       >
-        <p role="status" data-roster-slot="pagination-status" className={classNames?.status}>
+        <p role="status" data-roster-slot="member-list-status" className={classNames?.status}>
           {text.pageStatus(from, to, totalCount)}
         </p>
         {onPageSizeChange && pageSizeOptions.length > 0 && (
@@ -84,24 +102,16 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
             value={String(pageSize)}
             onValueChange={(value) => onPageSizeChange(Number(value))}
             aria-label={text.pageSizeLabel}
-            slots={{
-              trigger: 'pagination-page-size-trigger',
-              content: 'pagination-page-size-content',
-              item: 'pagination-page-size-item',
-            }}
-            classNames={{
-              trigger: classNames?.['page-size-trigger'],
-              content: classNames?.['page-size-content'],
-              item: classNames?.['page-size-item'],
-            }}
+            slotPrefix="member-list-page-size"
+            classNames={prefixedClassNames(classNames, 'page-size')}
           />
         )}
         <button
           type="button"
           disabled={!hasPrevious}
           data-disabled={hasPrevious ? undefined : ''}
-          onClick={() => onPageChange(page - 1)}
-          data-roster-slot="pagination-previous"
+          onClick={() => onPageChange?.(page - 1)}
+          data-roster-slot="member-list-previous"
           className={classNames?.previous}
         >
           {text.previousPage}
@@ -110,8 +120,8 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
           type="button"
           disabled={!hasNext}
           data-disabled={hasNext ? undefined : ''}
-          onClick={() => onPageChange(page + 1)}
-          data-roster-slot="pagination-next"
+          onClick={() => onPageChange?.(page + 1)}
+          data-roster-slot="member-list-next"
           className={classNames?.next}
         >
           {text.nextPage}

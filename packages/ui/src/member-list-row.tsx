@@ -1,21 +1,25 @@
 import {
   getMembershipPermissions,
   isMembershipAdmin,
+  isViewerMembership,
   type OrganizationMembership,
   type PolicyReason,
   type PolicyViewer,
   type Role,
 } from '@roster/core';
-import { memo, type ReactNode, useId, useMemo } from 'react';
+import { createContext, memo, type ReactNode, useCallback, useContext, useId, useMemo } from 'react';
 import { useLocalization } from './localization';
 import { getMemberDisplayName } from './member-display-name';
-import type {
-  MemberListActionsContext,
-  MemberListCellContext,
-  MemberListColumn,
-  MemberListRowContext,
-  MemberListRowRenderContext,
+import {
+  type MemberListActionsContext,
+  type MemberListCellContext,
+  type MemberListColumn,
+  type MemberListColumnInput,
+  type MemberListRowContext,
+  type MemberListRowRenderContext,
+  useMemberListColumns,
 } from './member-list-columns';
+import { MemberListFocusContext, withDefaults } from './member-list-context';
 import { RoleSelect } from './role-select';
 import { visuallyHidden } from './visually-hidden';
 
@@ -31,28 +35,32 @@ export type MemberListRowSlot =
   | 'remove'
   | 'remove-reason';
 
-/** Props of {@link MemberListRow}. Memoized: it re-renders only when one of these changes. */
+/**
+ * Props of {@link MemberListRow}. Memoized: it re-renders only when one of these changes. Inside a
+ * `MemberList.Table` (or a `MemberList.Root`) everything but `member` comes from there (props you
+ * give win; handlers you give run too); the table passes `isPending` and `adminCount` per row.
+ */
 export interface MemberListRowProps {
   /** The membership this row shows. */
   member: OrganizationMembership;
-  /** The columns to render, in order. */
-  columns: readonly MemberListColumn[];
-  /** The row is the viewer's own membership (the You badge, Leave instead of Remove). */
-  isViewer: boolean;
-  /** A change to this member is waiting for the server (`data-pending`). */
-  isPending: boolean;
+  /** The columns to render, in order. Default: the table's, else all six. */
+  columns?: readonly MemberListColumnInput[] | undefined;
+  /** The row is the viewer's own membership (the You badge, Leave instead of Remove). Default: from `viewer`. */
+  isViewer?: boolean | undefined;
+  /** A change to this member is waiting for the server (`data-pending`). Default `false`. */
+  isPending?: boolean | undefined;
   /** The viewer and their permissions in the organization (`null` while unknown: read-only). */
-  viewer: PolicyViewer | null;
+  viewer?: PolicyViewer | null | undefined;
   /** The organization's admin count, for the last-admin rule (pass it to admin rows only). */
   adminCount?: number | undefined;
   /** The organization's roles, offered by the role select. */
-  roles: readonly Role[];
+  roles?: readonly Role[] | undefined;
   /** Locale for the joined date. */
   locale?: string | undefined;
   /** Called with the role the user picks for this member. */
-  onRoleChange: (member: OrganizationMembership, roleKey: string) => void;
+  onRoleChange?: ((member: OrganizationMembership, roleKey: string) => void) | undefined;
   /** Called when the user asks to remove this member; `trigger` is where focus returns. */
-  onRemoveRequest: (member: OrganizationMembership, trigger: HTMLElement | null) => void;
+  onRemoveRequest?: ((member: OrganizationMembership, trigger: HTMLElement | null) => void) | undefined;
   /** Replaces the whole row. */
   renderRow?: ((context: MemberListRowRenderContext) => ReactNode) | undefined;
   /** Replaces one cell's content, by column ID. */
@@ -63,25 +71,39 @@ export interface MemberListRowProps {
   classNames?: Partial<Record<MemberListRowSlot, string>> | undefined;
 }
 
+/** What rows take from their table or Root unless given (internal: one stable object per table). */
+export type MemberListRowDefaults = Omit<
+  MemberListRowProps,
+  'member' | 'isViewer' | 'isPending' | 'adminCount'
+>;
+
+/** The nearest table's (or Root's) {@link MemberListRowDefaults} (internal). */
+export const MemberListRowDefaultsContext = createContext<MemberListRowDefaults | null>(null);
+
+const NO_ROLES: readonly Role[] = [];
+
 /** One member's row: its cells in column order, or your `renderRow`. */
-export const MemberListRow = memo(function MemberListRow({
-  member,
-  columns,
-  isViewer,
-  isPending,
-  viewer,
-  adminCount,
-  roles,
-  locale,
-  onRoleChange,
-  onRemoveRequest,
-  renderRow,
-  renderCell,
-  renderActions,
-  classNames,
-}: MemberListRowProps) {
+export const MemberListRow = memo(function MemberListRow(props: MemberListRowProps) {
+  const {
+    member,
+    columns: columnsProp,
+    viewer = null,
+    isViewer = isViewerMembership(viewer, member),
+    isPending = false,
+    adminCount,
+    roles = NO_ROLES,
+    locale,
+    onRoleChange,
+    onRemoveRequest,
+    renderRow,
+    renderCell,
+    renderActions,
+    classNames,
+  } = withDefaults(useContext(MemberListRowDefaultsContext), props);
   const text = useLocalization();
   const reasonId = useId();
+  const columns = useMemberListColumns(columnsProp);
+  const focus = useContext(MemberListFocusContext);
   const permissions = useMemo(
     () =>
       getMembershipPermissions({
@@ -95,8 +117,18 @@ export const MemberListRow = memo(function MemberListRow({
   const name = getMemberDisplayName(member);
   const context: MemberListRowContext = { member, name, isViewer, isPending, permissions };
   const user = member.publicUserData;
+  const userId = user?.userId;
 
-  const requestRemove = (trigger: HTMLElement | null) => onRemoveRequest(member, trigger);
+  const requestRemove = (trigger: HTMLElement | null) => onRemoveRequest?.(member, trigger);
+  // Registered so that focus can find this row's button after a failed removal brings it back.
+  const registerRemoveButton = useCallback(
+    (element: HTMLElement | null) => {
+      if (!focus || !userId) return;
+      if (element) focus.removeButtons.set(userId, element);
+      else focus.removeButtons.delete(userId);
+    },
+    [focus, userId],
+  );
 
   const defaultActions = (() => {
     // The viewer's own row offers to leave (the policy's `self` only means "not removed by you"),
@@ -116,6 +148,7 @@ export const MemberListRow = memo(function MemberListRow({
     return (
       <>
         <button
+          ref={registerRemoveButton}
           type="button"
           aria-label={leaving ? text.leaveOrganization : text.removeMember(name)}
           aria-disabled={blocked || undefined}
@@ -186,7 +219,7 @@ export const MemberListRow = memo(function MemberListRow({
             memberName={name}
             value={member.role}
             valueName={member.roleName}
-            onValueChange={(roleKey) => onRoleChange(member, roleKey)}
+            onValueChange={(roleKey) => onRoleChange?.(member, roleKey)}
             disabled={!permissions.canChangeRole}
             disabledReason={reason ? text.reasons[reason] : null}
             pending={isPending}
@@ -232,7 +265,7 @@ export const MemberListRow = memo(function MemberListRow({
     'data-roster-slot': 'member-list-row',
     'data-pending': isPending ? '' : undefined,
     'data-viewer': isViewer ? '' : undefined,
-    'data-user-id': user?.userId,
+    'data-user-id': userId,
     className: classNames?.row,
   };
   if (renderRow) return <>{renderRow({ ...context, cells, rowProps })}</>;

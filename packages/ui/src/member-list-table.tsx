@@ -5,20 +5,28 @@ import {
   type PolicyViewer,
   type Role,
 } from '@roster/core';
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useMemo } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback, useContext } from 'react';
 import { describeError } from './describe-error';
 import { joinClassNames } from './join-class-names';
-import { useLocalization } from './localization';
+import { type RosterLocalization, useLocalization } from './localization';
 import {
-  DEFAULT_MEMBER_LIST_COLUMNS,
   type MemberListActionsContext,
   type MemberListCellContext,
-  type MemberListColumn,
   type MemberListColumnId,
   type MemberListColumnInput,
   type MemberListRowRenderContext,
+  useMemberListColumns,
 } from './member-list-columns';
-import { MemberListRow, type MemberListRowSlot } from './member-list-row';
+import { type MemberListContextValue, MemberListFocusContext, usePartProps } from './member-list-context';
+import {
+  MemberListRow,
+  type MemberListRowDefaults,
+  MemberListRowDefaultsContext,
+  type MemberListRowSlot,
+} from './member-list-row';
+import { splitProps } from './split-props';
+import { useComposedRefs } from './use-composed-refs';
+import { useStableObject } from './use-stable-object';
 import { visuallyHidden } from './visually-hidden';
 
 /** The parts of {@link MemberListTable}, stamped `data-roster-slot="member-list-<slot>"`. */
@@ -75,18 +83,24 @@ export interface MemberListRenderProps {
   renderError?: ((context: MemberListErrorContext) => ReactNode) | undefined;
 }
 
-/** Props of {@link MemberListTable}. Other props go to the `<table>`. */
+/**
+ * Props of {@link MemberListTable}. Inside a `MemberList.Root` the members, viewer, roles, states
+ * and handlers come from the Root (props you give win; handlers you give run too); outside one,
+ * give them. Other props go to the `<table>`.
+ */
 export interface MemberListTableProps
   extends Omit<ComponentPropsWithoutRef<'table'>, 'children'>,
     MemberListRenderProps {
-  members: readonly OrganizationMembership[];
+  /** The members to show, in order. */
+  members?: readonly OrganizationMembership[] | undefined;
   /** Columns to show, in order: built-in ids and/or your own columns. */
   columns?: readonly MemberListColumnInput[] | undefined;
   /** The viewer and their permissions (`null` while unknown: read-only rows). */
-  viewer: PolicyViewer | null;
+  viewer?: PolicyViewer | null | undefined;
   /** The organization's admin count, for the last-admin rule. */
   adminCount?: number | undefined;
-  roles: readonly Role[];
+  /** The organization's roles, offered by each row's role select. */
+  roles?: readonly Role[] | undefined;
   /** User IDs with a change waiting for the server (rows get `data-pending`). */
   pendingUserIds?: ReadonlySet<string> | undefined;
   /** Locale for dates. */
@@ -101,196 +115,222 @@ export interface MemberListTableProps
   isFetching?: boolean | undefined;
   /** The list failed to load (shown when there are no rows to keep). */
   error?: unknown;
+  /** Called by the error state's Try again button. */
   onRetry?: (() => void) | undefined;
   /** The search in effect, to explain an empty result. */
   query?: string | undefined;
   /** A search or role filter is in effect (an empty list means "no match", not "no members"). */
   isFiltered?: boolean | undefined;
+  /** Called by the no-results state's Clear search button. */
   onClearSearch?: (() => void) | undefined;
-  onRoleChange: (member: OrganizationMembership, roleKey: string) => void;
-  onRemoveRequest: (member: OrganizationMembership, trigger: HTMLElement | null) => void;
+  /** Called with the role the user picks for a member. */
+  onRoleChange?: ((member: OrganizationMembership, roleKey: string) => void) | undefined;
+  /** Called when the user asks to remove a member; `trigger` is where focus returns. */
+  onRemoveRequest?: ((member: OrganizationMembership, trigger: HTMLElement | null) => void) | undefined;
+  /** Classes per part (the rows' parts included). */
   classNames?: Partial<Record<MemberListTableSlot, string>> | undefined;
 }
 
-/** Resolves the `columns` prop into column objects with localized headers. */
-export function useMemberListColumns(columns: readonly MemberListColumnInput[] | undefined) {
-  const text = useLocalization();
-  return useMemo<readonly MemberListColumn[]>(() => {
-    const builtIn: Record<MemberListColumnId, MemberListColumn> = {
-      avatar: { id: 'avatar', header: text.columnAvatar, headerHidden: true },
-      name: { id: 'name', header: text.columnName },
-      identifier: { id: 'identifier', header: text.columnIdentifier },
-      role: { id: 'role', header: text.columnRole },
-      joined: { id: 'joined', header: text.columnJoined },
-      actions: { id: 'actions', header: text.columnActions, headerHidden: true },
-    };
-    return (columns ?? DEFAULT_MEMBER_LIST_COLUMNS).map((column) =>
-      typeof column === 'string' ? builtIn[column] : column,
-    );
-  }, [columns, text]);
-}
+/** The props the table hands to its rows (through context, so each row gets one stable object). */
+const ROW_DEFAULT_KEYS = {
+  columns: true,
+  viewer: true,
+  roles: true,
+  locale: true,
+  onRoleChange: true,
+  onRemoveRequest: true,
+  renderRow: true,
+  renderCell: true,
+  renderActions: true,
+  classNames: true,
+} satisfies Record<keyof MemberListRowDefaults, true>;
+
+/** Skeleton rows at most while the first page loads. */
+const MAX_SKELETON_ROWS = 10;
+
+const NO_MEMBERS: readonly OrganizationMembership[] = [];
+
+/** What the table takes from its Root. */
+const fromList = (list: MemberListContextValue, text: RosterLocalization): Partial<MemberListTableProps> => ({
+  members: list.members,
+  viewer: list.viewer,
+  adminCount: list.adminCount,
+  roles: list.roles,
+  pendingUserIds: list.pendingUserIds,
+  locale: list.locale,
+  caption: text.memberListCaption(list.organizationName),
+  isLoading: list.isLoading,
+  loadingRowCount: Math.min(list.pageSize, MAX_SKELETON_ROWS),
+  isFetching: list.isFetching,
+  error: list.error,
+  onRetry: list.retry,
+  query: list.query,
+  isFiltered: list.isFiltered,
+  onClearSearch: list.clearSearch,
+  onRoleChange: list.changeRole,
+  onRemoveRequest: list.requestRemoval,
+});
 
 /**
  * The members table: a real `<table>` with a caption and one memoized row per member, plus the
  * loading, empty and error states in its body. Focusable (`tabIndex={-1}`) so focus can land on it
  * when the row it was in disappears.
  */
-export const MemberListTable = forwardRef<HTMLTableElement, MemberListTableProps>(function MemberListTable(
-  {
-    members,
-    columns: columnsProp,
-    viewer,
-    adminCount,
-    roles,
-    pendingUserIds,
-    locale,
-    caption,
-    isLoading = false,
-    loadingRowCount = 5,
-    isFetching = false,
-    error,
-    onRetry,
-    query = '',
-    isFiltered = false,
-    onClearSearch,
-    onRoleChange,
-    onRemoveRequest,
-    renderRow,
-    renderCell,
-    renderActions,
-    renderEmpty,
-    renderLoading,
-    renderError,
-    className,
-    classNames,
-    ...tableProps
-  },
-  ref,
-) {
-  const text = useLocalization();
-  const columns = useMemberListColumns(columnsProp);
-  const colSpan = columns.length;
-
-  const body = (() => {
-    if (isLoading) {
-      if (renderLoading) return fullRow(renderLoading());
-      return Array.from({ length: loadingRowCount }, (_, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-        <tr key={index} data-roster-slot="member-list-row" data-loading="">
-          {columns.map((column) => (
-            <td key={column.id} data-roster-slot="member-list-cell" className={classNames?.cell}>
-              <span data-roster-slot="member-list-skeleton" className={classNames?.skeleton} />
-            </td>
-          ))}
-        </tr>
-      ));
-    }
-    if (members.length === 0 && error) {
-      const message = describeError(error, text);
-      const retry = () => onRetry?.();
-      if (renderError) return fullRow(renderError({ error, message, retry }));
-      return fullRow(
-        <div role="alert" data-roster-slot="member-list-error" className={classNames?.error}>
-          <strong>{text.errorTitle}</strong>
-          <p>{message}</p>
-          {onRetry && (
-            <button
-              type="button"
-              onClick={retry}
-              data-roster-slot="member-list-retry"
-              className={classNames?.retry}
-            >
-              {text.retry}
-            </button>
-          )}
-        </div>,
-      );
-    }
-    if (members.length === 0) {
-      const reason: MemberListEmptyReason = isFiltered ? 'no-results' : 'no-members';
-      const clearSearch = () => onClearSearch?.();
-      if (renderEmpty) return fullRow(renderEmpty({ reason, query, clearSearch }));
-      return fullRow(
-        <div data-roster-slot="member-list-empty" data-reason={reason} className={classNames?.empty}>
-          <strong>{reason === 'no-results' ? text.noResultsTitle(query) : text.emptyTitle}</strong>
-          <p>{reason === 'no-results' ? text.noResultsDescription : text.emptyDescription}</p>
-          {reason === 'no-results' && onClearSearch && (
-            <button
-              type="button"
-              onClick={clearSearch}
-              data-roster-slot="member-list-clear-search"
-              className={classNames?.['clear-search']}
-            >
-              {text.clearSearch}
-            </button>
-          )}
-        </div>,
-      );
-    }
-    return members.map((member) => {
-      const userId = member.publicUserData?.userId;
-      return (
-        <MemberListRow
-          key={member.id}
-          member={member}
-          columns={columns}
-          isViewer={isViewerMembership(viewer, member)}
-          isPending={userId !== undefined && pendingUserIds?.has(userId) === true}
-          viewer={viewer}
-          adminCount={isMembershipAdmin(member) ? adminCount : undefined}
-          roles={roles}
-          locale={locale}
-          onRoleChange={onRoleChange}
-          onRemoveRequest={onRemoveRequest}
-          renderRow={renderRow}
-          renderCell={renderCell}
-          renderActions={renderActions}
-          classNames={classNames}
-        />
-      );
-    });
-  })();
-
-  function fullRow(content: ReactNode) {
-    return (
-      <tr data-roster-slot="member-list-row" className={classNames?.row}>
-        <td colSpan={colSpan} data-roster-slot="member-list-cell" className={classNames?.cell}>
-          {content}
-        </td>
-      </tr>
+export const MemberListTable = forwardRef<HTMLTableElement, MemberListTableProps>(
+  function MemberListTable(props, ref) {
+    const text = useLocalization();
+    const [rowFields, own] = splitProps(
+      usePartProps(props, (list) => fromList(list, text)),
+      ROW_DEFAULT_KEYS,
     );
-  }
+    const {
+      members = NO_MEMBERS,
+      adminCount,
+      pendingUserIds,
+      caption,
+      isLoading = false,
+      loadingRowCount = 5,
+      isFetching = false,
+      error,
+      onRetry,
+      query = '',
+      isFiltered = false,
+      onClearSearch,
+      renderEmpty,
+      renderLoading,
+      renderError,
+      className,
+      ...tableProps
+    } = own;
+    const columns = useMemberListColumns(rowFields.columns);
+    // One stable object for every row: a row re-renders only when its own props or these change.
+    const rowDefaults = useStableObject({ ...rowFields, columns });
+    const { viewer = null, classNames } = rowDefaults;
+    const colSpan = columns.length;
+    const focus = useContext(MemberListFocusContext);
+    const registerTable = useCallback(
+      (element: HTMLTableElement | null) => {
+        if (focus) focus.table = element;
+      },
+      [focus],
+    );
+    const composedRef = useComposedRefs(ref, registerTable);
 
-  return (
-    <table
-      tabIndex={-1}
-      aria-busy={isLoading || isFetching || undefined}
-      {...tableProps}
-      ref={ref}
-      data-roster-slot="member-list-table"
-      data-loading={isLoading ? '' : undefined}
-      className={joinClassNames(classNames?.table, className)}
-    >
-      <caption data-roster-slot="member-list-caption" className={classNames?.caption}>
-        {caption ?? text.memberListCaption(undefined)}
-        {isLoading && <span style={visuallyHidden}> {text.loading}</span>}
-      </caption>
-      <thead>
-        <tr data-roster-slot="member-list-header-row" className={classNames?.['header-row']}>
-          {columns.map((column) => (
-            <th
-              key={column.id}
-              scope="col"
-              data-column={column.id}
-              data-roster-slot="member-list-header-cell"
-              className={classNames?.['header-cell']}
-            >
-              {column.headerHidden ? <span style={visuallyHidden}>{column.header}</span> : column.header}
-            </th>
-          ))}
+    const body = (() => {
+      if (isLoading) {
+        if (renderLoading) return fullRow(renderLoading());
+        return Array.from({ length: loadingRowCount }, (_, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
+          <tr key={index} data-roster-slot="member-list-row" data-loading="">
+            {columns.map((column) => (
+              <td key={column.id} data-roster-slot="member-list-cell" className={classNames?.cell}>
+                <span data-roster-slot="member-list-skeleton" className={classNames?.skeleton} />
+              </td>
+            ))}
+          </tr>
+        ));
+      }
+      if (members.length === 0 && error) {
+        const message = describeError(error, text);
+        const retry = () => onRetry?.();
+        if (renderError) return fullRow(renderError({ error, message, retry }));
+        return fullRow(
+          <div role="alert" data-roster-slot="member-list-error" className={classNames?.error}>
+            <strong>{text.errorTitle}</strong>
+            <p>{message}</p>
+            {onRetry && (
+              <button
+                type="button"
+                onClick={retry}
+                data-roster-slot="member-list-retry"
+                className={classNames?.retry}
+              >
+                {text.retry}
+              </button>
+            )}
+          </div>,
+        );
+      }
+      if (members.length === 0) {
+        const reason: MemberListEmptyReason = isFiltered ? 'no-results' : 'no-members';
+        const clearSearch = () => onClearSearch?.();
+        if (renderEmpty) return fullRow(renderEmpty({ reason, query, clearSearch }));
+        return fullRow(
+          <div data-roster-slot="member-list-empty" data-reason={reason} className={classNames?.empty}>
+            <strong>{reason === 'no-results' ? text.noResultsTitle(query) : text.emptyTitle}</strong>
+            <p>{reason === 'no-results' ? text.noResultsDescription : text.emptyDescription}</p>
+            {reason === 'no-results' && onClearSearch && (
+              <button
+                type="button"
+                onClick={clearSearch}
+                data-roster-slot="member-list-clear-search"
+                className={classNames?.['clear-search']}
+              >
+                {text.clearSearch}
+              </button>
+            )}
+          </div>,
+        );
+      }
+      return members.map((member) => {
+        const userId = member.publicUserData?.userId;
+        return (
+          <MemberListRow
+            key={member.id}
+            member={member}
+            isViewer={isViewerMembership(viewer, member)}
+            isPending={userId !== undefined && pendingUserIds?.has(userId) === true}
+            adminCount={isMembershipAdmin(member) ? adminCount : undefined}
+          />
+        );
+      });
+    })();
+
+    function fullRow(content: ReactNode) {
+      return (
+        <tr data-roster-slot="member-list-row" className={classNames?.row}>
+          <td colSpan={colSpan} data-roster-slot="member-list-cell" className={classNames?.cell}>
+            {content}
+          </td>
         </tr>
-      </thead>
-      <tbody>{body}</tbody>
-    </table>
-  );
-});
+      );
+    }
+
+    return (
+      <table
+        tabIndex={-1}
+        aria-busy={isLoading || isFetching || undefined}
+        {...tableProps}
+        ref={composedRef}
+        data-roster-slot="member-list-table"
+        data-loading={isLoading ? '' : undefined}
+        className={joinClassNames(classNames?.table, className)}
+      >
+        <caption data-roster-slot="member-list-caption" className={classNames?.caption}>
+          {caption ?? text.memberListCaption(undefined)}
+          {isLoading && <span style={visuallyHidden}> {text.loading}</span>}
+        </caption>
+        <thead>
+          <tr data-roster-slot="member-list-header-row" className={classNames?.['header-row']}>
+            {columns.map((column) => (
+              <th
+                key={column.id}
+                scope="col"
+                data-column={column.id}
+                data-roster-slot="member-list-header-cell"
+                className={classNames?.['header-cell']}
+              >
+                {column.headerHidden ? <span style={visuallyHidden}>{column.header}</span> : column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <MemberListRowDefaultsContext.Provider value={rowDefaults}>
+            {body}
+          </MemberListRowDefaultsContext.Provider>
+        </tbody>
+      </table>
+    );
+  },
+);

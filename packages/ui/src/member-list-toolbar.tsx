@@ -1,3 +1,4 @@
+import { DEFAULT_MEMBERSHIP_ORDER_BY } from '@roster/core';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -6,12 +7,17 @@ import {
   useRef,
   useState,
 } from 'react';
-import { CompactSelect } from './compact-select';
+import { CompactSelect, prefixedClassNames } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type MemberSortOrder, type RosterLocalizationOverrides, useLocalization } from './localization';
+import { type MemberListContextValue, usePartProps } from './member-list-context';
 import type { RoleSelectOption } from './role-select';
+import { useControllableState } from './use-controllable-state';
 
-/** The parts of {@link MemberListToolbar}, stamped `data-roster-slot="toolbar-<slot>"`. */
+/**
+ * The parts of {@link MemberListToolbar}, stamped `data-roster-slot="member-list-<slot>"`; the
+ * root is `member-list-toolbar`.
+ */
 export type MemberListToolbarSlot =
   | 'root'
   | 'search'
@@ -37,7 +43,11 @@ export const DEFAULT_SORT_ORDERS: readonly MemberSortOrder[] = [
 /** The role filter's value for "All roles" (Radix Select values cannot be empty). */
 const ALL_ROLES = '*';
 
-/** Props of {@link MemberListToolbar}. Other props go to the root `<div>`. */
+/**
+ * Props of {@link MemberListToolbar}. Inside a `MemberList.Root` the search, roles, filter and sort
+ * come from the Root (props you give win; handlers you give run too). Other props go to the root
+ * `<div>`.
+ */
 export interface MemberListToolbarProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The search (controlled): the applied query. The box shows what is typed before the debounce. */
   query?: string;
@@ -71,20 +81,31 @@ export interface MemberListToolbarProps extends Omit<ComponentPropsWithoutRef<'d
   localization?: RosterLocalizationOverrides;
 }
 
+/** What the toolbar takes from its Root. */
+const fromList = (list: MemberListContextValue): Partial<MemberListToolbarProps> => ({
+  query: list.query,
+  onQueryChange: list.setQuery,
+  roles: list.roles,
+  roleFilter: list.roleFilter,
+  onRoleFilterChange: list.setRoleFilter,
+  orderBy: list.orderBy,
+  onOrderByChange: list.setOrderBy,
+});
+
 /** Search (debounced, clearable, Escape clears), role filter with "All roles", and sort. */
 export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarProps>(
-  function MemberListToolbar(
-    {
+  function MemberListToolbar(props, ref) {
+    const {
       query,
       defaultQuery = '',
       onQueryChange,
       debounceMs = 300,
       roles,
       roleFilter,
-      defaultRoleFilter,
+      defaultRoleFilter = null,
       onRoleFilterChange,
       orderBy,
-      defaultOrderBy = '-created_at',
+      defaultOrderBy = DEFAULT_MEMBERSHIP_ORDER_BY,
       onOrderByChange,
       sortOrders = DEFAULT_SORT_ORDERS,
       actions,
@@ -92,30 +113,44 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
       classNames,
       localization,
       ...rootProps
-    },
-    ref,
-  ) {
+    } = usePartProps(props, fromList);
     const text = useLocalization(localization);
-    const [typed, setTyped] = useState(query ?? defaultQuery);
-    const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-    const onQueryChangeRef = useRef(onQueryChange);
-    onQueryChangeRef.current = onQueryChange;
+    const [applied, setApplied] = useControllableState({
+      value: query,
+      defaultValue: defaultQuery,
+      onChange: onQueryChange,
+      name: 'MemberListToolbar (query)',
+    });
+    const [currentRole, setRole] = useControllableState<string | null>({
+      value: roleFilter,
+      defaultValue: defaultRoleFilter,
+      onChange: onRoleFilterChange,
+      name: 'MemberListToolbar (roleFilter)',
+    });
+    const [currentOrder, setOrder] = useControllableState<MemberSortOrder>({
+      value: orderBy,
+      defaultValue: defaultOrderBy,
+      onChange: onOrderByChange,
+      name: 'MemberListToolbar (orderBy)',
+    });
 
-    // The query we last reported: its echo through a controlled `query` must not overwrite what
-    // has been typed since. Any other change came from outside (e.g. "Clear search"): show it.
-    const reported = useRef(query ?? defaultQuery);
+    // The box shows what is typed; `applied` is what was last reported (after the debounce). Its
+    // echo through a controlled `query` must not overwrite what has been typed since; any other
+    // change came from outside (e.g. "Clear search"): show it.
+    const [typed, setTyped] = useState(applied);
+    const reported = useRef(applied);
     useEffect(() => {
-      if (query !== undefined && query !== reported.current) {
-        reported.current = query;
-        setTyped(query);
+      if (applied !== reported.current) {
+        reported.current = applied;
+        setTyped(applied);
       }
-    }, [query]);
+    }, [applied]);
+    const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+    useEffect(() => () => clearTimeout(timer.current), []);
     const report = (next: string) => {
       reported.current = next;
-      onQueryChangeRef.current?.(next);
+      setApplied(next);
     };
-    useEffect(() => () => clearTimeout(timer.current), []);
-
     const type = (next: string) => {
       setTyped(next);
       clearTimeout(timer.current);
@@ -127,20 +162,15 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
       report('');
     };
 
-    const [roleState, setRoleState] = useState(defaultRoleFilter ?? null);
-    const currentRole = roleFilter === undefined ? roleState : roleFilter;
-    const [orderState, setOrderState] = useState<MemberSortOrder>(defaultOrderBy);
-    const currentOrder = orderBy ?? orderState;
-
     return (
       <div
         {...rootProps}
         ref={ref}
-        data-roster-slot="toolbar-root"
+        data-roster-slot="member-list-toolbar"
         className={joinClassNames(classNames?.root, className)}
       >
         <div
-          data-roster-slot="toolbar-search"
+          data-roster-slot="member-list-search"
           data-empty={typed ? undefined : ''}
           className={classNames?.search}
         >
@@ -156,14 +186,14 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
                 clear();
               }
             }}
-            data-roster-slot="toolbar-search-input"
+            data-roster-slot="member-list-search-input"
             className={classNames?.['search-input']}
           />
           {typed && (
             <button
               type="button"
               onClick={clear}
-              data-roster-slot="toolbar-search-clear"
+              data-roster-slot="member-list-search-clear"
               className={classNames?.['search-clear']}
             >
               {text.clearSearch}
@@ -177,49 +207,25 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
               label: option.name,
             }))}
             value={currentRole ?? ALL_ROLES}
-            onValueChange={(value) => {
-              const next = value === ALL_ROLES ? null : value;
-              setRoleState(next);
-              onRoleFilterChange?.(next);
-            }}
+            onValueChange={(value) => setRole(value === ALL_ROLES ? null : value)}
             aria-label={text.roleFilterLabel}
             data-active={currentRole ? '' : undefined}
-            slots={{
-              trigger: 'toolbar-role-filter-trigger',
-              content: 'toolbar-role-filter-content',
-              item: 'toolbar-role-filter-item',
-            }}
-            classNames={{
-              trigger: classNames?.['role-filter-trigger'],
-              content: classNames?.['role-filter-content'],
-              item: classNames?.['role-filter-item'],
-            }}
+            slotPrefix="member-list-role-filter"
+            classNames={prefixedClassNames(classNames, 'role-filter')}
           />
         )}
         {sortOrders.length > 0 && (
           <CompactSelect
             options={sortOrders.map((order) => ({ value: order, label: text.sortOrders[order] }))}
             value={currentOrder}
-            onValueChange={(value) => {
-              const next = value as MemberSortOrder;
-              setOrderState(next);
-              onOrderByChange?.(next);
-            }}
+            onValueChange={(value) => setOrder(value as MemberSortOrder)}
             aria-label={text.sortLabel}
-            slots={{
-              trigger: 'toolbar-sort-trigger',
-              content: 'toolbar-sort-content',
-              item: 'toolbar-sort-item',
-            }}
-            classNames={{
-              trigger: classNames?.['sort-trigger'],
-              content: classNames?.['sort-content'],
-              item: classNames?.['sort-item'],
-            }}
+            slotPrefix="member-list-sort"
+            classNames={prefixedClassNames(classNames, 'sort')}
           />
         )}
         {actions && (
-          <div data-roster-slot="toolbar-actions" className={classNames?.actions}>
+          <div data-roster-slot="member-list-actions" className={classNames?.actions}>
             {actions}
           </div>
         )}

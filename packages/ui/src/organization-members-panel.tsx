@@ -1,8 +1,6 @@
 import { useMembershipPermissions } from '@roster/react';
 import { forwardRef, type ReactNode } from 'react';
 import { AddMemberDialog, type AddMemberDialogSlot } from './add-member-dialog';
-import { LiveAnnouncer, useHasAnnouncer } from './announcer';
-import { RosterLocalizationProvider } from './localization';
 import { MemberList, type MemberListClassNames, type MemberListProps } from './member-list';
 
 /** Classes per part of the panel: the member list's, plus the add dialog's. */
@@ -29,54 +27,36 @@ export interface OrganizationMembersPanelProps extends Omit<MemberListProps, 'cl
  * plus an Add member dialog for viewers who may add members, and announcements.
  */
 export const OrganizationMembersPanel = forwardRef<HTMLDivElement, OrganizationMembersPanelProps>(
-  function OrganizationMembersPanel(props, ref) {
-    const hasAnnouncer = useHasAnnouncer();
-    const content = <PanelContent {...props} ref={ref} />;
-    const localized = props.localization ? (
-      <RosterLocalizationProvider localization={props.localization}>{content}</RosterLocalizationProvider>
-    ) : (
-      content
+  function OrganizationMembersPanel(
+    { hideAddMember = false, defaultAddRole, classNames, toolbarActions, ...listProps },
+    ref,
+  ) {
+    const permissions = useMembershipPermissions(listProps.organizationId);
+    const organizationName = permissions.viewerMembership?.organization.name;
+    const { addDialog, ...listClassNames } = classNames ?? {};
+    const showAdd = !hideAddMember && permissions.canAdd;
+    return (
+      <MemberList
+        {...listProps}
+        ref={ref}
+        data-roster-panel=""
+        classNames={listClassNames}
+        toolbarActions={
+          toolbarActions || showAdd ? (
+            <>
+              {toolbarActions}
+              {showAdd && (
+                <AddMemberDialog
+                  organizationId={listProps.organizationId}
+                  organizationName={organizationName}
+                  {...(defaultAddRole !== undefined && { defaultRole: defaultAddRole })}
+                  {...(addDialog && { classNames: addDialog })}
+                />
+              )}
+            </>
+          ) : undefined
+        }
+      />
     );
-    return hasAnnouncer ? localized : <LiveAnnouncer>{localized}</LiveAnnouncer>;
   },
 );
-
-const PanelContent = forwardRef<HTMLDivElement, OrganizationMembersPanelProps>(function PanelContent(
-  {
-    hideAddMember = false,
-    defaultAddRole,
-    classNames,
-    toolbarActions,
-    localization: _localization,
-    ...listProps
-  },
-  ref,
-) {
-  const permissions = useMembershipPermissions(listProps.organizationId);
-  const organizationName = permissions.viewerMembership?.organization.name;
-  const { addDialog, ...listClassNames } = classNames ?? {};
-  const showAdd = !hideAddMember && permissions.canAdd;
-  return (
-    <MemberList
-      {...listProps}
-      ref={ref}
-      data-roster-panel=""
-      classNames={listClassNames}
-      toolbarActions={
-        toolbarActions || showAdd ? (
-          <>
-            {toolbarActions}
-            {showAdd && (
-              <AddMemberDialog
-                organizationId={listProps.organizationId}
-                organizationName={organizationName}
-                {...(defaultAddRole !== undefined && { defaultRole: defaultAddRole })}
-                {...(addDialog && { classNames: addDialog })}
-              />
-            )}
-          </>
-        ) : undefined
-      }
-    />
-  );
-});

@@ -5,8 +5,9 @@ import { DialogActions } from './dialog-actions';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
 import { usePortalContainer } from './portal-container';
+import { useControllableState } from './use-controllable-state';
 
-/** The parts of a {@link RemoveMemberDialog}, stamped `data-roster-slot="remove-dialog-<slot>"`. */
+/** The parts of a {@link RemoveMemberDialog}, stamped `data-roster-slot="remove-member-dialog-<slot>"`. */
 export type RemoveMemberDialogSlot =
   | 'overlay'
   | 'content'
@@ -35,6 +36,7 @@ export interface RemoveMemberDialogProps
   open?: boolean;
   /** Initial open state (uncontrolled). */
   defaultOpen?: boolean;
+  /** Called when the dialog opens or closes (not while the removal is pending). */
   onOpenChange?: (open: boolean) => void;
   /** The element that opens the dialog (rendered as Radix `Dialog.Trigger` with `asChild`). */
   trigger?: ReactNode;
@@ -45,7 +47,9 @@ export interface RemoveMemberDialogProps
   returnFocusTo?: () => HTMLElement | null | undefined;
   /** Focus target when the element to return to is gone (e.g. the member table). */
   fallbackFocus?: () => HTMLElement | null | undefined;
+  /** Classes per part. `className` goes to the dialog content. */
   classNames?: Partial<Record<RemoveMemberDialogSlot, string>>;
+  /** Strings for this dialog alone, over the provider's. */
   localization?: RosterLocalizationOverrides;
 }
 
@@ -78,8 +82,12 @@ export const RemoveMemberDialog = forwardRef<HTMLDivElement, RemoveMemberDialogP
   ) {
     const text = useLocalization(localization);
     const container = usePortalContainer();
-    const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
-    const open = openProp ?? uncontrolledOpen;
+    const [open, setOpenState] = useControllableState({
+      value: openProp,
+      defaultValue: defaultOpen,
+      onChange: onOpenChange,
+      name: 'RemoveMemberDialog (open)',
+    });
     const [pending, setPending] = useState(false);
     const [error, setError] = useState<string | null>(null);
     const cancelRef = useRef<HTMLButtonElement>(null);
@@ -90,8 +98,7 @@ export const RemoveMemberDialog = forwardRef<HTMLDivElement, RemoveMemberDialogP
         openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       }
       if (!next) setError(null);
-      if (openProp === undefined) setUncontrolledOpen(next);
-      onOpenChange?.(next);
+      setOpenState(next);
     };
 
     // A controlled open from outside: remember the opener when the dialog first renders open.
@@ -129,12 +136,12 @@ export const RemoveMemberDialog = forwardRef<HTMLDivElement, RemoveMemberDialogP
       <Dialog.Root open={open} onOpenChange={(next) => (pending && !next ? undefined : setOpen(next))}>
         {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
         <Dialog.Portal container={container}>
-          <Dialog.Overlay data-roster-slot="remove-dialog-overlay" className={classNames?.overlay} />
+          <Dialog.Overlay data-roster-slot="remove-member-dialog-overlay" className={classNames?.overlay} />
           <Dialog.Content
             role="alertdialog"
             {...contentProps}
             ref={ref}
-            data-roster-slot="remove-dialog-content"
+            data-roster-slot="remove-member-dialog-content"
             data-pending={pending ? '' : undefined}
             className={joinClassNames(classNames?.content, className)}
             onOpenAutoFocus={(event) => {
@@ -153,17 +160,17 @@ export const RemoveMemberDialog = forwardRef<HTMLDivElement, RemoveMemberDialogP
               else fallbackFocus?.()?.focus();
             }}
           >
-            <Dialog.Title data-roster-slot="remove-dialog-title" className={classNames?.title}>
+            <Dialog.Title data-roster-slot="remove-member-dialog-title" className={classNames?.title}>
               {title}
             </Dialog.Title>
             <Dialog.Description
-              data-roster-slot="remove-dialog-description"
+              data-roster-slot="remove-member-dialog-description"
               className={classNames?.description}
             >
               {description}
             </Dialog.Description>
             <DialogActions
-              slotPrefix="remove-dialog"
+              slotPrefix="remove-member-dialog"
               error={error}
               pending={pending}
               cancelLabel={text.cancel}

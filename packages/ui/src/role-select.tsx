@@ -1,6 +1,6 @@
 import type * as Select from '@radix-ui/react-select';
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
-import { CompactSelect, type CompactSelectPart } from './compact-select';
+import { CompactSelect, type SelectPartProps } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
 import { visuallyHidden } from './visually-hidden';
@@ -8,24 +8,19 @@ import { visuallyHidden } from './visually-hidden';
 /** The parts of a {@link RoleSelect}, each stamped `data-roster-slot="role-select-<slot>"`. */
 export type RoleSelectSlot = 'trigger' | 'value' | 'icon' | 'content' | 'viewport' | 'item' | 'reason';
 
-const ROLE_SELECT_SLOTS: Record<CompactSelectPart, string> = {
-  trigger: 'role-select-trigger',
-  value: 'role-select-value',
-  icon: 'role-select-icon',
-  content: 'role-select-content',
-  viewport: 'role-select-viewport',
-  item: 'role-select-item',
-};
-
 /** A role as the select needs it: its key (the value) and its display name. */
 export interface RoleSelectOption {
   key: string;
   name: string;
 }
 
-/** Props of {@link RoleSelect}. Other props go to the trigger button (Radix `Select.Trigger`). */
+/**
+ * Props of {@link RoleSelect}. Other props go to the trigger button (Radix `Select.Trigger`);
+ * `contentProps`, `itemProps`, ... go to the other Radix parts (see {@link SelectPartProps}).
+ */
 export interface RoleSelectProps
-  extends Omit<ComponentPropsWithoutRef<typeof Select.Trigger>, 'value' | 'defaultValue' | 'dir'> {
+  extends SelectPartProps,
+    Omit<ComponentPropsWithoutRef<typeof Select.Trigger>, 'value' | 'defaultValue' | 'dir'> {
   /** The organization's roles, in display order. */
   roles: readonly RoleSelectOption[];
   /** The selected role key (controlled). */
@@ -45,13 +40,17 @@ export interface RoleSelectProps
   disabledReason?: string | null | undefined;
   /** Marks the select as waiting for the server (`data-pending`); it stays usable. */
   pending?: boolean;
+  /** Whether the list of roles is open (controlled). */
   open?: boolean;
+  /** Whether the list of roles is open at first (uncontrolled). */
   defaultOpen?: boolean;
+  /** Called when the list of roles opens or closes. */
   onOpenChange?: (open: boolean) => void;
   /** A form field name, for use in a native form. */
   name?: string;
   /** Classes per part. `className` goes to the trigger. */
   classNames?: Partial<Record<RoleSelectSlot, string>>;
+  /** Strings for this select alone, over the provider's. */
   localization?: RosterLocalizationOverrides;
 }
 
@@ -107,7 +106,7 @@ export const RoleSelect = forwardRef<HTMLButtonElement, RoleSelectProps>(functio
         {...(describedBy && { 'aria-describedby': describedBy })}
         ref={ref}
         data-pending={pending ? '' : undefined}
-        slots={ROLE_SELECT_SLOTS}
+        slotPrefix="role-select"
         className={className}
         classNames={classNames}
       />

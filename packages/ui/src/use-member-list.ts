@@ -1,4 +1,10 @@
-import { isViewerMembership, type OrganizationMembership, type PolicyViewer, type Role } from '@roster/core';
+import {
+  DEFAULT_MEMBERSHIP_ORDER_BY,
+  DEFAULT_PAGE_SIZE,
+  type OrganizationMembership,
+  type PolicyViewer,
+  type Role,
+} from '@roster/core';
 import {
   useMembershipPermissions,
   useOrganizationMemberships,
@@ -8,15 +14,12 @@ import {
   useRoster,
   useUpdateMembershipRole,
 } from '@roster/react';
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAnnounce } from './announcer';
 import { describeError } from './describe-error';
 import { type MemberSortOrder, useLocalization } from './localization';
 import { getMemberDisplayName } from './member-display-name';
-import { DEFAULT_PAGE_SIZE_OPTIONS, type MemberListPaginationProps } from './member-list-pagination';
-import type { MemberListTableProps } from './member-list-table';
-import type { MemberListToolbarProps } from './member-list-toolbar';
-import { RemoveMemberDialog, type RemoveMemberDialogProps } from './remove-member-dialog';
+import { DEFAULT_PAGE_SIZE_OPTIONS } from './member-list-pagination';
 import { useControllableState } from './use-controllable-state';
 import { useStableCallback } from './use-stable-callback';
 
@@ -26,11 +29,11 @@ export interface UseMemberListOptions {
   organizationId: string;
   /** Members per page (controlled). */
   pageSize?: number | undefined;
-  /** Members per page at first (uncontrolled). Default 10. */
+  /** Members per page at first (uncontrolled). Default core's `DEFAULT_PAGE_SIZE` (10). */
   defaultPageSize?: number | undefined;
   /** Called when the user picks a page size (in both modes). */
   onPageSizeChange?: ((pageSize: number) => void) | undefined;
-  /** Page sizes offered. */
+  /** Page sizes offered. Default `DEFAULT_PAGE_SIZE_OPTIONS` (10, 20, 50, 100). */
   pageSizeOptions?: readonly number[] | undefined;
   /** The applied search (controlled). */
   query?: string | undefined;
@@ -46,7 +49,7 @@ export interface UseMemberListOptions {
   onRoleFilterChange?: ((role: string | null) => void) | undefined;
   /** The sort order (controlled). */
   orderBy?: MemberSortOrder | undefined;
-  /** The sort order at first (uncontrolled). */
+  /** The sort order at first (uncontrolled). Default core's `DEFAULT_MEMBERSHIP_ORDER_BY` (newest first). */
   defaultOrderBy?: MemberSortOrder | undefined;
   /** Called when the user picks a sort order. */
   onOrderByChange?: ((orderBy: MemberSortOrder) => void) | undefined;
@@ -59,40 +62,89 @@ export type MemberListMutationEvent =
   | { kind: 'role-change'; member: OrganizationMembership; role: string; error?: unknown }
   | { kind: 'remove'; member: OrganizationMembership; error?: unknown };
 
-/** What {@link useMemberList} returns: the state and ready-made props for each part. */
+/** A removal waiting for the user's confirmation. */
+export interface MemberListRemoval {
+  /** The membership to remove (the viewer's own: leaving). */
+  member: OrganizationMembership;
+  /** The element that asked for it, where focus returns when the dialog closes. */
+  trigger: HTMLElement | null;
+}
+
+/** What {@link useMemberList} returns: the list's state and the actions that change it. */
 export interface UseMemberListResult {
+  /** The organization whose members are listed. */
+  organizationId: string;
+  /** The organization's name, once known. */
+  organizationName: string | undefined;
   /** The members on the current page, with pending changes applied. */
   members: readonly OrganizationMembership[];
   /** Members matching the search and filter, across all pages. */
   totalCount: number;
-  /** The organization's name, once known. */
-  organizationName: string | undefined;
+  /** The current page, 1-based. */
+  page: number;
+  /** Members per page. */
+  pageSize: number;
+  /** Page sizes offered. */
+  pageSizeOptions: readonly number[];
+  /** The first page is loading. */
+  isLoading: boolean;
+  /** A request is in flight. */
+  isFetching: boolean;
+  /** The list's load error, if the last load failed. */
+  error: unknown;
+  /** The applied search ('' for none). */
+  query: string;
+  /** The role filter: a role key, or `null` for all roles. */
+  roleFilter: string | null;
+  /** The sort order. */
+  orderBy: MemberSortOrder;
+  /** A search or role filter is in effect (an empty list means "no match"). */
+  isFiltered: boolean;
   /** The organization's roles (for selects and the role filter). */
   roles: readonly Role[];
+  /** The viewer and their permissions for the policy (`null` while unknown: read-only). */
+  viewer: PolicyViewer | null;
+  /** The organization's admin count, for the last-admin rule (`undefined` until known). */
+  adminCount: number | undefined;
+  /** User IDs with a change waiting for the server. */
+  pendingUserIds: ReadonlySet<string>;
   /** The viewer may add members (for an Add member button). */
   canAdd: boolean;
-  /** Props for a `MemberListToolbar`. */
-  toolbarProps: Pick<
-    MemberListToolbarProps,
-    'query' | 'onQueryChange' | 'roles' | 'roleFilter' | 'onRoleFilterChange' | 'orderBy' | 'onOrderByChange'
-  >;
-  /** Props for a `MemberListTable` (its `ref` is where focus falls back after a removal). */
-  tableProps: Omit<MemberListTableProps, 'ref'> & { ref: React.RefObject<HTMLTableElement | null> };
-  /** Props for a `MemberListPagination`. */
-  paginationProps: MemberListPaginationProps;
-  /** Props of the remove dialog while one is open (`null` otherwise). */
-  removeDialogProps: RemoveMemberDialogProps | null;
-  /** The remove dialog, to render anywhere (it portals). */
-  removeDialog: ReactNode;
+  /** The provider's locale, for dates. */
+  locale: string | undefined;
+  /** The removal waiting for confirmation (`null` when none). */
+  removal: MemberListRemoval | null;
+  /** Shows another page. */
+  setPage: (page: number) => void;
+  /** Changes the page size. */
+  setPageSize: (pageSize: number) => void;
+  /** Applies a search. */
+  setQuery: (query: string) => void;
+  /** Applies a role filter (`null`: all roles). */
+  setRoleFilter: (role: string | null) => void;
+  /** Changes the sort order. */
+  setOrderBy: (orderBy: MemberSortOrder) => void;
+  /** Clears the search and the role filter. */
+  clearSearch: () => void;
+  /** Loads the list again (after an error). */
+  retry: () => void;
+  /** Changes a member's role (optimistic), announcing the result. Stable identity. */
+  changeRole: (member: OrganizationMembership, role: string) => void;
+  /** Asks to remove a member: sets `removal` for a dialog to confirm. Stable identity. */
+  requestRemoval: (member: OrganizationMembership, trigger: HTMLElement | null) => void;
+  /** Drops the pending `removal` (the dialog was cancelled or closed). */
+  cancelRemoval: () => void;
+  /** Removes the member of `removal`, announcing it; rejects with the server's error. */
+  confirmRemoval: () => Promise<void>;
 }
 
 const NO_ROLES: readonly Role[] = [];
 
 /**
- * Everything `MemberList` does, as a hook: query state, the list, role changes and removal with
- * announcements, and props for `MemberListToolbar`, `MemberListTable` and `MemberListPagination`,
- * so you can lay the parts out yourself. Needs `RosterProvider` (and a `LiveAnnouncer` above it for
- * announcements).
+ * The member list's controller: query state (each piece controlled or not), the list, role changes
+ * and removal with announcements, as state and actions. `MemberList.Root` calls it and provides the
+ * result to its parts (read it with `useMemberListContext`). Needs `RosterProvider` (and a
+ * `LiveAnnouncer` above it for announcements).
  */
 export function useMemberList(options: UseMemberListOptions): UseMemberListResult {
   const { organizationId } = options;
@@ -100,26 +152,30 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
   const announce = useAnnounce();
   const { viewer, locale } = useRoster();
 
-  const [pageSize, setPageSize] = useControllableState(
-    options.pageSize,
-    options.defaultPageSize ?? 10,
-    options.onPageSizeChange,
-  );
-  const [query, setQuery] = useControllableState(
-    options.query,
-    options.defaultQuery ?? '',
-    options.onQueryChange,
-  );
-  const [roleFilter, setRoleFilter] = useControllableState<string | null>(
-    options.roleFilter,
-    options.defaultRoleFilter ?? null,
-    options.onRoleFilterChange,
-  );
-  const [orderBy, setOrderBy] = useControllableState<MemberSortOrder>(
-    options.orderBy,
-    options.defaultOrderBy ?? '-created_at',
-    options.onOrderByChange,
-  );
+  const [pageSize, setPageSize] = useControllableState({
+    value: options.pageSize,
+    defaultValue: options.defaultPageSize ?? DEFAULT_PAGE_SIZE,
+    onChange: options.onPageSizeChange,
+    name: 'MemberList (pageSize)',
+  });
+  const [query, setQuery] = useControllableState({
+    value: options.query,
+    defaultValue: options.defaultQuery ?? '',
+    onChange: options.onQueryChange,
+    name: 'MemberList (query)',
+  });
+  const [roleFilter, setRoleFilter] = useControllableState<string | null>({
+    value: options.roleFilter,
+    defaultValue: options.defaultRoleFilter ?? null,
+    onChange: options.onRoleFilterChange,
+    name: 'MemberList (roleFilter)',
+  });
+  const [orderBy, setOrderBy] = useControllableState<MemberSortOrder>({
+    value: options.orderBy,
+    defaultValue: options.defaultOrderBy ?? DEFAULT_MEMBERSHIP_ORDER_BY,
+    onChange: options.onOrderByChange,
+    name: 'MemberList (orderBy)',
+  });
 
   const list = useOrganizationMemberships({
     organizationId,
@@ -137,22 +193,21 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
   );
   const updateRole = useUpdateMembershipRole(organizationId);
   const removeMembership = useRemoveMembership(organizationId);
+  const [removal, setRemoval] = useState<MemberListRemoval | null>(null);
 
-  const viewerMembership = permissions.viewerMembership;
-  const viewerPermissionsKey = viewerMembership?.permissions.join(' ');
+  // The policy viewer, kept as one stable object while the permissions' content is the same, so
+  // memoized rows do not re-render when the viewer's membership is re-read.
+  const viewerPermissions = permissions.viewerMembership?.permissions;
+  const viewerPermissionsKey = viewerPermissions?.join(' ');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the permissions' content
   const policyViewer = useMemo<PolicyViewer | null>(
-    () => (viewerMembership ? { userId: viewer.userId, permissions: viewerMembership.permissions } : null),
+    () => (viewerPermissions ? { userId: viewer.userId, permissions: viewerPermissions } : null),
     [viewer.userId, viewerPermissionsKey],
   );
 
-  const tableRef = useRef<HTMLTableElement>(null);
-  const [removal, setRemoval] = useState<{
-    member: OrganizationMembership;
-    trigger: HTMLElement | null;
-  } | null>(null);
+  const settled = (event: MemberListMutationEvent) => options.onMutationSettled?.(event);
 
-  const onRoleChange = useStableCallback((member: OrganizationMembership, role: string) => {
+  const changeRole = useStableCallback((member: OrganizationMembership, role: string) => {
     const userId = member.publicUserData?.userId;
     if (!userId || role === member.role) return;
     const name = getMemberDisplayName(member);
@@ -160,113 +215,70 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
       (updated) => {
         const roleName = updated.roleName ?? roles.find((r) => r.key === updated.role)?.name ?? updated.role;
         announce(text.roleChanged(name, roleName));
-        options.onMutationSettled?.({ kind: 'role-change', member, role });
+        settled({ kind: 'role-change', member, role });
       },
       (error: unknown) => {
         announce(text.roleChangeFailed(describeError(error, text)));
-        options.onMutationSettled?.({ kind: 'role-change', member, role, error });
+        settled({ kind: 'role-change', member, role, error });
       },
     );
   });
 
-  const onRemoveRequest = useStableCallback((member: OrganizationMembership, trigger: HTMLElement | null) => {
-    setRemoval({ member, trigger });
-  });
+  const requestRemoval = useStableCallback((member: OrganizationMembership, trigger: HTMLElement | null) =>
+    setRemoval({ member, trigger }),
+  );
 
   const confirmRemoval = async () => {
-    if (!removal) return;
-    const { member } = removal;
-    const userId = member.publicUserData?.userId;
-    if (!userId) return;
+    const member = removal?.member;
+    const userId = member?.publicUserData?.userId;
+    if (!member || !userId) return;
     try {
       await removeMembership.trigger({ userId });
     } catch (error) {
-      options.onMutationSettled?.({ kind: 'remove', member, error });
+      settled({ kind: 'remove', member, error });
       throw error;
     }
     announce(text.memberRemoved(getMemberDisplayName(member)));
-    options.onMutationSettled?.({ kind: 'remove', member });
+    settled({ kind: 'remove', member });
   };
 
-  const organizationName = viewerMembership?.organization.name ?? list.data[0]?.organization.name;
-  const isFiltered = query !== '' || roleFilter !== null;
   const clearSearch = useStableCallback(() => {
     setQuery('');
     setRoleFilter(null);
   });
 
-  const removeDialogProps: RemoveMemberDialogProps | null = removal
-    ? {
-        memberName: getMemberDisplayName(removal.member),
-        organizationName: organizationName ?? '',
-        isSelf: isViewerMembership(viewer, removal.member),
-        open: true,
-        onOpenChange: (open) => {
-          if (!open) setRemoval(null);
-        },
-        onConfirm: confirmRemoval,
-        returnFocusTo: () => removal.trigger,
-        // The row may have been removed optimistically and come back (the removal failed): its
-        // remove button is then a new element. Else the table.
-        fallbackFocus: () => {
-          const userId = removal.member.publicUserData?.userId;
-          const table = tableRef.current;
-          const button =
-            userId && table
-              ? table.querySelector<HTMLElement>(
-                  `tr[data-user-id="${CSS.escape(userId)}"] [data-roster-slot="member-list-remove"]`,
-                )
-              : null;
-          return button ?? table;
-        },
-      }
-    : null;
-
   return {
+    organizationId,
+    organizationName: permissions.viewerMembership?.organization.name ?? list.data[0]?.organization.name,
     members: list.data,
     totalCount: list.totalCount,
-    organizationName,
+    page: list.page,
+    pageSize,
+    pageSizeOptions: options.pageSizeOptions ?? DEFAULT_PAGE_SIZE_OPTIONS,
+    isLoading: list.isLoading,
+    isFetching: list.isFetching,
+    error: list.error,
+    query,
+    roleFilter,
+    orderBy,
+    isFiltered: query !== '' || roleFilter !== null,
     roles,
+    viewer: policyViewer,
+    adminCount: permissions.adminCount,
+    pendingUserIds,
     canAdd: permissions.canAdd,
-    toolbarProps: {
-      query,
-      onQueryChange: setQuery,
-      roles,
-      roleFilter,
-      onRoleFilterChange: setRoleFilter,
-      orderBy,
-      onOrderByChange: setOrderBy,
-    },
-    tableProps: {
-      ref: tableRef,
-      members: list.data,
-      viewer: policyViewer,
-      adminCount: permissions.adminCount,
-      roles,
-      pendingUserIds,
-      locale,
-      caption: text.memberListCaption(organizationName),
-      isLoading: list.isLoading,
-      loadingRowCount: Math.min(pageSize, 10),
-      isFetching: list.isFetching,
-      error: list.error,
-      onRetry: () => void list.revalidate(),
-      query,
-      isFiltered,
-      onClearSearch: clearSearch,
-      onRoleChange,
-      onRemoveRequest,
-    },
-    paginationProps: {
-      page: list.page,
-      pageSize,
-      totalCount: list.totalCount,
-      onPageChange: list.fetchPage,
-      pageSizeOptions: options.pageSizeOptions ?? DEFAULT_PAGE_SIZE_OPTIONS,
-      onPageSizeChange: setPageSize,
-      isFetching: list.isFetching,
-    },
-    removeDialogProps,
-    removeDialog: removeDialogProps && <RemoveMemberDialog {...removeDialogProps} />,
+    locale,
+    removal,
+    setPage: list.fetchPage,
+    setPageSize,
+    setQuery,
+    setRoleFilter,
+    setOrderBy,
+    clearSearch,
+    retry: () => void list.revalidate(),
+    changeRole,
+    requestRemoval,
+    cancelRemoval: () => setRemoval(null),
+    confirmRemoval,
   };
 }

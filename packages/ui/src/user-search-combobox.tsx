@@ -117,7 +117,7 @@ export function UserSearchCombobox({
             setOpen(false);
           }
         }}
-        data-roster-slot="add-dialog-input"
+        data-roster-slot="add-member-dialog-input"
         className={classNames?.input}
       />
       <div
@@ -125,7 +125,7 @@ export function UserSearchCombobox({
         role="listbox"
         aria-label={text.userSearchLabel}
         hidden={options.length === 0}
-        data-roster-slot="add-dialog-options"
+        data-roster-slot="add-member-dialog-options"
         className={classNames?.options}
       >
         {options.map((user, index) => (
@@ -137,20 +137,20 @@ export function UserSearchCombobox({
             tabIndex={-1}
             aria-selected={index === active}
             data-highlighted={index === active ? '' : undefined}
-            data-roster-slot="add-dialog-option"
+            data-roster-slot="add-member-dialog-option"
             className={classNames?.option}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => pick(user)}
           >
             {getUserDisplayName(user)}
             {getUserEmail(user) && getUserEmail(user) !== getUserDisplayName(user) && (
-              <span data-roster-slot="add-dialog-option-detail"> · {getUserEmail(user)}</span>
+              <span data-roster-slot="add-member-dialog-option-detail"> · {getUserEmail(user)}</span>
             )}
           </div>
         ))}
       </div>
       {open && results !== null && results.length === 0 && input.trim() !== '' && (
-        <p role="status" data-roster-slot="add-dialog-options-empty">
+        <p role="status" data-roster-slot="add-member-dialog-options-empty">
           {text.userSearchNoResults}
         </p>
       )}

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { RoleSelect } from '../src/role-select';
+import { RoleSelect, type RoleSelectProps } from '../src/role-select';
 
 const roles = [
   { key: 'org:admin', name: 'Admin' },
@@ -106,5 +106,44 @@ describe('given a role select for a member', () => {
     expect(select).toHaveClass('mine', 'slot');
     expect(select).toHaveAttribute('data-pending');
     expect(select).toHaveAttribute('data-roster-slot', 'role-select-trigger');
+  });
+});
+
+/** Renders Bob's role select with `parts` for its Radix parts and opens it. */
+async function openWithParts(parts: Partial<RoleSelectProps>) {
+  const user = userEvent.setup();
+  render(<RoleSelect roles={roles} memberName="Bob Jones" defaultValue="org:member" {...parts} />);
+  await user.click(screen.getByRole('combobox', { name: 'Role for Bob Jones' }));
+  return { user, listbox: await screen.findByRole('listbox') };
+}
+
+describe('given a role select with props for its Radix parts', () => {
+  it('when opened, the content, viewport and items get them, with classes added to ours', async () => {
+    const onCloseAutoFocus = vi.fn();
+    const { user, listbox } = await openWithParts({
+      classNames: { content: 'slot-content', item: 'slot-item' },
+      contentProps: { className: 'my-content', 'aria-label': 'Roles', onCloseAutoFocus },
+      viewportProps: { className: 'my-viewport' },
+      itemProps: { className: 'my-item', 'data-testid': 'role-option' } as Record<string, string>,
+    });
+    expect(listbox).toHaveAccessibleName('Roles');
+    expect(listbox).toHaveClass('my-content', 'slot-content');
+    expect(listbox).toHaveAttribute('data-side', 'bottom');
+    expect(listbox).toHaveAttribute('data-roster-slot', 'role-select-content');
+    expect(listbox.querySelector('[data-roster-slot="role-select-viewport"]')).toHaveClass('my-viewport');
+    const options = screen.getAllByRole('option');
+    expect(options).toHaveLength(3);
+    for (const option of options) {
+      expect(option).toHaveClass('my-item', 'slot-item');
+      expect(option).toHaveAttribute('data-testid', 'role-option');
+    }
+    await user.click(screen.getByRole('option', { name: 'Admin' }));
+    expect(onCloseAutoFocus).toHaveBeenCalled();
+  });
+
+  it('when given contentProps for placement, they replace the defaults', async () => {
+    const { listbox } = await openWithParts({ contentProps: { position: 'item-aligned' } });
+    // Radix marks popper content with its side; item-aligned content has none.
+    expect(listbox).not.toHaveAttribute('data-side');
   });
 });
