@@ -1,7 +1,8 @@
 // Shared setup of the handler tests: an upstream Backend API that records what reaches it, and
 // request builders for a browser on the app's origin.
 import type { SeedData, SeedMembership, SeedUser } from '@roster/core';
-import { createBackendApi } from '../src/backend-api';
+import type Database from 'better-sqlite3';
+import { createBackendApiWithDatabase } from '../src/backend-api';
 import {
   createMembershipsHandler,
   type MembershipsHandler,
@@ -101,7 +102,10 @@ export const HANDLER_TEST_SEED: SeedData = {
  * every request that reaches it. `setOverride` answers requests in its place (upstream faults).
  */
 export function createRecordingUpstream() {
-  const backend = createBackendApi({ secretKey: SECRET_KEY, seed: HANDLER_TEST_SEED });
+  const { api: backend, database } = createBackendApiWithDatabase({
+    secretKey: SECRET_KEY,
+    seed: HANDLER_TEST_SEED,
+  });
   const requests: UpstreamRequest[] = [];
   let override: ((request: UpstreamRequest) => Response | undefined) | undefined;
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -125,6 +129,8 @@ export function createRecordingUpstream() {
     fetch: fetch as typeof globalThis.fetch,
     requests,
     backend,
+    /** The backend's database connection (to prove an error answer changed nothing). */
+    database: database as Database.Database,
     /** Answer requests in the backend's place (return undefined to let the backend answer). */
     setOverride(next: typeof override) {
       override = next;
