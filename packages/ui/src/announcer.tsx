@@ -8,6 +8,7 @@ const AnnouncerContext = createContext<Announce | null>(null);
 
 /** Props of {@link LiveAnnouncer}. */
 export interface LiveAnnouncerProps {
+  /** The components whose announcements it reads (through `useAnnounce`). */
   children?: ReactNode;
   /** Class of the (visually hidden) live region. */
   className?: string;

@@ -9,7 +9,9 @@ export type CompactSelectPart = 'trigger' | 'value' | 'icon' | 'content' | 'view
 
 /** One choice of a {@link CompactSelect}: its value and the text shown for it. */
 export interface CompactSelectOption {
+  /** The option's value. */
   value: string;
+  /** The text shown for it (also its accessible name). */
   label: string;
 }
 

@@ -1,5 +1,6 @@
 // The public API of @roster/ui. Every export is named here, in sections by component family.
 // biome-ignore-all assist/source/organizeImports: the sections group the exports; sorted inside each
+'use client';
 
 // --- the drop-in panel ---
 export type {

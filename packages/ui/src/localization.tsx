@@ -22,17 +22,23 @@ export type MemberSortOrder =
 export interface RosterLocalization {
   /** The table caption. `organizationName` is undefined until the first page has loaded. */
   memberListCaption: (organizationName: string | undefined) => string;
-  /** Column headers. The avatar header is visually hidden but read by screen readers. */
+  /** Header of the avatar column: visually hidden but read by screen readers. */
   columnAvatar: string;
+  /** Header of the name column. */
   columnName: string;
+  /** Header of the identifier (email) column. */
   columnIdentifier: string;
+  /** Header of the role column. */
   columnRole: string;
+  /** Header of the joined-date column. */
   columnJoined: string;
+  /** Header of the actions column (visually hidden). */
   columnActions: string;
   /** The badge on the viewer's own row. */
   youBadge: string;
   /** Accessible name of the search box. */
   searchLabel: string;
+  /** The search box's placeholder. */
   searchPlaceholder: string;
   /** The search box's clear button and the "no results" state's action. */
   clearSearch: string;
@@ -46,7 +52,9 @@ export interface RosterLocalization {
   sortOrders: Record<MemberSortOrder, string>;
   /** Accessible name of the pagination landmark. */
   paginationLabel: string;
+  /** The previous-page button (its accessible name). */
   previousPage: string;
+  /** The next-page button (its accessible name). */
   nextPage: string;
   /** The pagination status, e.g. `1–10 of 253`. */
   pageStatus: (from: number, to: number, total: number) => string;
@@ -56,12 +64,17 @@ export interface RosterLocalization {
   pageSizeOption: (size: number) => string;
   /** Read by screen readers while the first page loads. */
   loading: string;
+  /** The empty state's title when the organization has no members. */
   emptyTitle: string;
+  /** The empty state's text when the organization has no members. */
   emptyDescription: string;
   /** The "no match" empty state, for a search and/or role filter. */
   noResultsTitle: (query: string) => string;
+  /** The "no match" empty state's text. */
   noResultsDescription: string;
+  /** The load error's title. */
   errorTitle: string;
+  /** The load error's retry button. */
   retry: string;
   /** Accessible name of a row's role select. */
   roleFor: (name: string) => string;
@@ -69,34 +82,57 @@ export interface RosterLocalization {
   removeMember: (name: string) => string;
   /** The viewer's own row: its remove button and dialog. */
   leaveOrganization: string;
+  /** The remove dialog's title (its accessible name). */
   removeDialogTitle: string;
+  /** The remove dialog's description, naming the member and the organization. */
   removeDialogDescription: (name: string, organizationName: string) => string;
+  /** The leave dialog's title (the viewer's own row). */
   leaveDialogTitle: string;
+  /** The leave dialog's description, naming the organization. */
   leaveDialogDescription: (organizationName: string) => string;
+  /** The remove dialog's confirm button. */
   remove: string;
+  /** The remove dialog's confirm button while the removal is pending. */
   removing: string;
+  /** The leave dialog's confirm button. */
   leave: string;
+  /** The leave dialog's confirm button while leaving is pending. */
   leaving: string;
+  /** The dialogs' cancel button. */
   cancel: string;
+  /** The add button and the add dialog's title. */
   addMember: string;
+  /** The add dialog's description, naming the organization. */
   addMemberDescription: (organizationName: string) => string;
+  /** The add dialog's user field when users cannot be searched. */
   userIdLabel: string;
+  /** The user ID field's placeholder. */
   userIdPlaceholder: string;
+  /** The add dialog's user field when users can be searched. */
   userSearchLabel: string;
+  /** The user search field's placeholder. */
   userSearchPlaceholder: string;
+  /** Shown when the user search finds nobody. */
   userSearchNoResults: string;
   /** The add dialog's user field when submitted empty. */
   userRequired: string;
+  /** The add dialog's role select. */
   roleLabel: string;
+  /** The add dialog's submit button. */
   add: string;
+  /** The add dialog's submit button while the request is pending. */
   adding: string;
   /** Why a control is disabled, by policy reason. */
   reasons: PolicyReasonText;
-  /** Live-region announcements. */
+  /** Announced when a role change succeeds (announcements go to the live region). */
   roleChanged: (name: string, roleName: string) => string;
+  /** Announced when a role change fails (it is reverted). */
   roleChangeFailed: (message: string) => string;
+  /** Announced when a member is removed. */
   memberRemoved: (name: string) => string;
+  /** Announced when a removal fails. */
   removeFailed: (message: string) => string;
+  /** Announced when a member is added. */
   memberAdded: (name: string) => string;
   /** A readable message for a server error code; return undefined to use the server's message. */
   errorMessage: (code: string | undefined) => string | undefined;
@@ -193,7 +229,9 @@ export const englishLocalization: RosterLocalization = {
 
 /** A partial override of {@link RosterLocalization}; `reasons` and `sortOrders` merge key by key. */
 export type RosterLocalizationOverrides = Partial<Omit<RosterLocalization, 'reasons' | 'sortOrders'>> & {
+  /** Reasons to override, by policy reason. */
   reasons?: Partial<PolicyReasonText>;
+  /** Sort order labels to override, by order. */
   sortOrders?: Partial<Record<MemberSortOrder, string>>;
 };
 
@@ -217,6 +255,7 @@ const LocalizationContext = createContext<RosterLocalization>(englishLocalizatio
 export interface RosterLocalizationProviderProps {
   /** Strings to override; nested providers merge onto the outer one. */
   localization?: RosterLocalizationOverrides | undefined;
+  /** The components that get the strings. */
   children?: ReactNode;
 }
 

@@ -17,6 +17,7 @@ export const DEFAULT_MEMBER_LIST_COLUMNS: readonly MemberListColumnId[] = [
 
 /** What a row (and each of its cells) knows about its member. */
 export interface MemberListRowContext {
+  /** The membership the row shows. */
   member: OrganizationMembership;
   /** The member's full name, or identifier when they have none. */
   name: string;
@@ -30,6 +31,7 @@ export interface MemberListRowContext {
 
 /** What a cell renderer gets: the row context plus the cell's column and its default content. */
 export interface MemberListCellContext extends MemberListRowContext {
+  /** The cell's column id. */
   columnId: string;
   /** What the cell shows by default; wrap or replace it. */
   defaultContent: ReactNode;

@@ -36,7 +36,9 @@ export function usePartProps<Props extends object>(
  * element).
  */
 export interface MemberListFocusTargets {
+  /** The members table. */
   table: HTMLElement | null;
+  /** Each row's remove button, by user ID. */
   removeButtons: Map<string, HTMLElement>;
 }
 

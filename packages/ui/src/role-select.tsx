@@ -10,7 +10,9 @@ export type RoleSelectSlot = 'trigger' | 'value' | 'icon' | 'content' | 'viewpor
 
 /** A role as the select needs it: its key (the value) and its display name. */
 export interface RoleSelectOption {
+  /** The role key (the value), e.g. `org:admin`. */
   key: string;
+  /** The role's display name, e.g. `Admin`. */
   name: string;
 }
 

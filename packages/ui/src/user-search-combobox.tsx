@@ -13,10 +13,13 @@ export interface UserSearchComboboxProps {
   onPick: (user: User | null) => void;
   /** Called when the suggestions open or close (a dialog uses it to keep Escape for the list). */
   onListOpenChange?: (open: boolean) => void;
+  /** The field has an error (`aria-invalid`). */
   invalid?: boolean;
+  /** The id of the element describing the field (its error). */
   describedBy?: string | undefined;
   /** Typing pause before searching, in ms. Default 200. */
   debounceMs?: number;
+  /** Classes per part. */
   classNames?: Partial<Record<'input' | 'options' | 'option', string>> | undefined;
 }
 
