@@ -20,6 +20,12 @@ export default defineConfig({
         test: { name: 'server', environment: 'node', include: ['packages/server/test/**/*.test.ts'] },
       },
       {
+        // One semantic suite run against the memory client and the local server (test/contract).
+        resolve,
+        ssr: { resolve },
+        test: { name: 'contract', environment: 'node', include: ['test/contract/**/*.test.ts'] },
+      },
+      {
         resolve,
         test: {
           name: 'react',

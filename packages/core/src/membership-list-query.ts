@@ -1,6 +1,6 @@
 import type { ListMembershipsParams, MembershipOrderField } from './client';
 import { MEMBERSHIP_ORDER_FIELDS } from './client';
-import { paramInvalidError } from './memory-client-errors';
+import { paramArraySizeExceededError, paramInvalidError } from './memory-client-errors';
 import type { StoredMembership, StoredUser } from './memory-records';
 import { readPaging } from './paging-params';
 
@@ -47,9 +47,11 @@ function readArray(value: unknown, paramName: string): string[] | null {
     throw paramInvalidError(paramName, `${paramName} must be an array of strings.`);
   }
   if (value.length > MAX_ARRAY_VALUES) {
-    throw paramInvalidError(paramName, `${paramName} accepts at most ${MAX_ARRAY_VALUES} values.`);
+    throw paramArraySizeExceededError(paramName, MAX_ARRAY_VALUES);
   }
-  return value.length === 0 ? null : (value as string[]);
+  // Empty strings are no value, as on the wire (`role=` does not filter).
+  const values = (value as string[]).filter((item) => item !== '');
+  return values.length === 0 ? null : values;
 }
 
 function readSet(value: unknown, paramName: string, normalize?: (s: string) => string): Set<string> | null {
@@ -68,7 +70,7 @@ function readText(value: unknown, paramName: string): string | null {
 
 function readTimestamp(value: unknown, paramName: string): number | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw paramInvalidError(paramName, `${paramName} must be a Unix timestamp in milliseconds.`);
   }
   return value;
@@ -90,10 +92,11 @@ function readOrderBy(value: unknown): MembershipListQuery['orderBy'] {
 
 /**
  * Validates a membership list's parameters as the Backend API does (`limit` 1..500, `offset` >= 0,
- * `order_by` with `+`/`-`, arrays of at most 100 strings, integer timestamps). Empty strings and
- * empty arrays do not filter.
+ * `order_by` with `+`/`-`, arrays of at most 100 strings, timestamps as integers >= 0). Empty
+ * strings (also inside arrays) and empty arrays do not filter.
  *
- * @throws RosterApiError 422 `form_param_value_invalid` naming the parameter (snake_case, as on the wire).
+ * @throws RosterApiError 422 `form_param_value_invalid` naming the parameter (snake_case, as on the
+ * wire); 422 `form_param_array_size_exceeded` for an array of over 100 values.
  */
 export function parseMembershipListQuery(params: ListMembershipsParams): MembershipListQuery {
   const { limit, offset } = readPaging(params);
@@ -116,10 +119,11 @@ export function parseMembershipListQuery(params: ListMembershipsParams): Members
     orderBy,
     includeUserIds,
     excludeUserIds,
-    emailAddresses: readSet(params.emailAddress, 'email_address'),
+    // Emails and web3 wallets match in any case, as the Backend API stores them.
+    emailAddresses: readSet(params.emailAddress, 'email_address', (s) => s.toLowerCase()),
     phoneNumbers: readSet(params.phoneNumber, 'phone_number'),
     usernames: readSet(params.username, 'username', (s) => s.toLowerCase()),
-    web3Wallets: readSet(params.web3Wallet, 'web3_wallet'),
+    web3Wallets: readSet(params.web3Wallet, 'web3_wallet', (s) => s.toLowerCase()),
     roles: readSet(params.role, 'role'),
     query: readText(params.query, 'query'),
     emailAddressQuery: readText(params.emailAddressQuery, 'email_address_query'),
@@ -143,10 +147,12 @@ function matches({ membership, user }: MembershipListEntry, q: MembershipListQue
   if (q.includeUserIds && !q.includeUserIds.has(seed.id)) return false;
   if (q.excludeUserIds.has(seed.id)) return false;
   if (q.roles && !q.roles.has(membership.role)) return false;
-  if (q.emailAddresses && !q.emailAddresses.has(seed.emailAddress)) return false;
+  if (q.emailAddresses && !q.emailAddresses.has(user.emailAddressKey)) return false;
   if (q.phoneNumbers && (seed.phoneNumber == null || !q.phoneNumbers.has(seed.phoneNumber))) return false;
   if (q.usernames && (user.usernameKey === null || !q.usernames.has(user.usernameKey))) return false;
-  if (q.web3Wallets && (seed.web3Wallet == null || !q.web3Wallets.has(seed.web3Wallet))) return false;
+  if (q.web3Wallets && (seed.web3Wallet == null || !q.web3Wallets.has(seed.web3Wallet.toLowerCase()))) {
+    return false;
+  }
   if (q.query !== null && !user.searchText.includes(q.query)) return false;
   if (q.emailAddressQuery !== null && !user.emailAddressKey.includes(q.emailAddressQuery)) return false;
   if (q.phoneNumberQuery !== null && !contains(seed.phoneNumber, q.phoneNumberQuery)) return false;

@@ -1,4 +1,5 @@
 import { createRosterApiError, type RosterApiError } from './errors';
+import type { MetadataLimitViolation } from './metadata-limits';
 
 /**
  * The Backend API's error answers, as the in-memory client raises them (same statuses, codes and
@@ -21,6 +22,22 @@ export function paramMissingError(paramName: string): RosterApiError {
 /** 422 `form_param_value_invalid`: a parameter has a value of the wrong type or out of range. */
 export function paramInvalidError(paramName: string, longMessage: string): RosterApiError {
   return createRosterApiError(422, 'form_param_value_invalid', 'is invalid', { longMessage, paramName });
+}
+
+/** 422 `form_param_array_size_exceeded`: an array parameter carries more values than allowed. */
+export function paramArraySizeExceededError(paramName: string, max: number): RosterApiError {
+  return createRosterApiError(422, 'form_param_array_size_exceeded', 'exceeds maximum size', {
+    longMessage: `${paramName} should not exceed ${max} items.`,
+    paramName,
+  });
+}
+
+/** 422 for a metadata value beyond core's limits: `form_param_exceeds_allowed_size` (8 KB) or `form_param_value_invalid`. */
+export function metadataLimitError(paramName: string, violation: MetadataLimitViolation): RosterApiError {
+  return createRosterApiError(422, violation.code, violation.shortMessage, {
+    longMessage: violation.message,
+    paramName,
+  });
 }
 
 /** 400 `already_a_member_in_organization`. */

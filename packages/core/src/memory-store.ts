@@ -16,6 +16,7 @@ import {
 import {
   alreadyMemberError,
   membershipQuotaExceededError,
+  metadataLimitError,
   minimumPermissionsNeededError,
   paramInvalidError,
   paramMissingError,
@@ -30,6 +31,7 @@ import {
   toPublicUserData,
   toUserModel,
 } from './memory-records';
+import { checkMetadataLimits } from './metadata-limits';
 import { mergeMetadata } from './metadata-merge';
 import type { Metadata, OrganizationMembership, OrganizationMemberships, Role, Roles, Users } from './models';
 import { readPaging } from './paging-params';
@@ -55,9 +57,18 @@ function requireBodyString(value: unknown, paramName: string): string {
   return value;
 }
 
-function readMetadataParam(value: unknown, paramName: string): Metadata | undefined {
+/** A metadata parameter: absent is `undefined`; `null` is `{}` when the endpoint allows it (create). */
+function readMetadataParam(value: unknown, paramName: string, nullAsEmpty = false): Metadata | undefined {
   if (value === undefined) return undefined;
+  if (value === null && nullAsEmpty) return {};
   if (!isPlainObject(value)) throw paramInvalidError(paramName, `${paramName} must be a JSON object.`);
+  return assertMetadataLimits(value, paramName);
+}
+
+/** A metadata value within core's limits (depth, 8 KB), else Clerk's 422 naming the parameter. */
+function assertMetadataLimits(value: Metadata, paramName: string): Metadata {
+  const violation = checkMetadataLimits(paramName, value);
+  if (violation) throw metadataLimitError(paramName, violation);
   return value;
 }
 
@@ -138,9 +149,13 @@ export class MemoryStore {
   createMembership(params: CreateMembershipParams): OrganizationMembership {
     const userId = requireBodyString(params.userId, 'user_id');
     const role = requireBodyString(params.role, 'role');
-    const publicMetadata = readMetadataParam(params.publicMetadata, 'public_metadata') ?? {};
+    const publicMetadata = readMetadataParam(params.publicMetadata, 'public_metadata', true) ?? {};
     const privateMetadata =
-      readMetadataParam((params as { privateMetadata?: unknown }).privateMetadata, 'private_metadata') ?? {};
+      readMetadataParam(
+        (params as { privateMetadata?: unknown }).privateMetadata,
+        'private_metadata',
+        true,
+      ) ?? {};
     const organization = this.organization(params.organizationId);
     if (!this.users.has(userId)) throw resourceNotFoundError(`No user was found with id ${userId}`);
     this.assertRole(role);
@@ -186,15 +201,26 @@ export class MemoryStore {
     const privatePatch = readMetadataParam(params.privateMetadata, 'private_metadata');
     const organization = this.organization(params.organizationId);
     const membership = this.membership(organization, params.userId);
-    if (publicPatch) membership.publicMetadata = mergeMetadata(membership.publicMetadata, publicPatch);
-    if (privatePatch) membership.privateMetadata = mergeMetadata(membership.privateMetadata, privatePatch);
+    // Both merges are checked before either is stored: a refused patch changes nothing.
+    const publicMetadata = publicPatch
+      ? assertMetadataLimits(mergeMetadata(membership.publicMetadata, publicPatch), 'public_metadata')
+      : membership.publicMetadata;
+    const privateMetadata = privatePatch
+      ? assertMetadataLimits(mergeMetadata(membership.privateMetadata, privatePatch), 'private_metadata')
+      : membership.privateMetadata;
+    membership.publicMetadata = publicMetadata;
+    membership.privateMetadata = privateMetadata;
     this.touch(membership);
     return this.toModel(membership);
   }
 
   listRoles(params: ListRolesParams | undefined): Roles {
     const { limit, offset } = readPaging(params);
-    const roles = [...this.roles.values()];
+    // Newest first, as GET /organization_roles (`-created_at`); ties keep the instance's order.
+    const roles = [...this.roles.values()]
+      .map((role, position) => ({ role, position }))
+      .sort((a, b) => b.role.createdAt - a.role.createdAt || a.position - b.position)
+      .map(({ role }) => role);
     return { data: structuredClone(roles.slice(offset, offset + limit)), totalCount: roles.length };
   }
 
@@ -213,10 +239,10 @@ export class MemoryStore {
       (a, b) =>
         b.seed.createdAt - a.seed.createdAt || (a.seed.id < b.seed.id ? 1 : a.seed.id > b.seed.id ? -1 : 0),
     );
-    return {
-      data: matching.slice(offset, offset + limit).map((user) => toUserModel(user)),
-      totalCount: matching.length,
-    };
+    // GET /users answers a bare array (the total is GET /users/count), so a client over the wire
+    // can only count the page it got: the total is the page's length.
+    const data = matching.slice(offset, offset + limit).map((user) => toUserModel(user));
+    return { data, totalCount: data.length };
   }
 
   /** Every membership of every organization, in creation order (the server's truth). */

@@ -63,6 +63,11 @@ function minimumPermissionsNeeded(): ClerkHttpError {
   );
 }
 
+/** A change's `updated_at`: the clock, but always after the previous one (as the memory client). */
+function changedAt(previous: number, now: number): number {
+  return Math.max(now, previous + 1);
+}
+
 /**
  * Reads and writes memberships, enforcing the Backend API's rules: the user and the organization
  * exist, the role is defined, one membership per user and organization, the membership quota, and
@@ -171,7 +176,7 @@ export class MembershipStore {
       }
       statement(this.db, 'UPDATE memberships SET role = ?, updated_at = ? WHERE seq = ?').run(
         role,
-        this.now(),
+        changedAt(membership.updated_at, this.now()),
         membership.seq,
       );
       return this.toModel(this.get(organization.id, userId));
@@ -214,7 +219,12 @@ export class MembershipStore {
       statement(
         this.db,
         'UPDATE memberships SET public_metadata = ?, private_metadata = ?, updated_at = ? WHERE seq = ?',
-      ).run(writeJsonObject(publicMetadata), writeJsonObject(privateMetadata), this.now(), membership.seq);
+      ).run(
+        writeJsonObject(publicMetadata),
+        writeJsonObject(privateMetadata),
+        changedAt(membership.updated_at, this.now()),
+        membership.seq,
+      );
       return this.toModel(this.get(organization.id, userId));
     })();
   }
