@@ -138,6 +138,13 @@ export {
   isMembershipAdmin,
   isViewerMembership,
 } from './permission-policy';
+export {
+  ADMIN_COUNT_PAGE_SIZE,
+  adminMembershipsView,
+  adminRoleKeys,
+  ROLES_CACHE_KEY,
+  viewerMembershipView,
+} from './permission-views';
 export type { RetryAttempt, RetryOptions } from './retry-policy';
 export {
   DEFAULT_ROLES,

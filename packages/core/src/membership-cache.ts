@@ -69,6 +69,11 @@ export interface MembershipCache {
   hasData(key: string): boolean;
   /** The next fetch of this key goes to the server (skips a just-prefetched page). */
   invalidate(key: string): void;
+  /**
+   * Entries already in storage that came fresh from elsewhere (a server-rendered fallback): their
+   * first read takes them as they are, with no request, like a prefetched page.
+   */
+  hydrate(keys: Iterable<string>): void;
   /** Applies `operation` optimistically, sends it after earlier writes to the same member, settles it. */
   run<T extends AnyMembership>(operation: AnyOperation, send: () => Promise<T>): Promise<T>;
   /** A new operation ID. */
@@ -362,6 +367,9 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     },
     invalidate: (key) => {
       prefetched.delete(key);
+    },
+    hydrate: (keys) => {
+      for (const key of keys) if (storage.get(key) !== undefined) prefetched.set(key, settledSeq);
     },
     run,
     nextOperationId: () => {

@@ -367,3 +367,17 @@ describe('given the membership commands', () => {
     expect(cache.getOperations(ORG)).toEqual([]);
   });
 });
+
+describe('given entries a server rendered (hydrated)', () => {
+  it('when a view first reads one, it is taken as is with no request; the next read asks the server', async () => {
+    const { cache, entries, controllable } = setup();
+    const page = { data: [], totalCount: 0 };
+    entries.set(ALL, page);
+    cache.hydrate([ALL, MEMBERS_ONLY]);
+    expect(await cache.fetch(ALL)).toBe(page);
+    expect(controllable.callsOf('listMemberships')).toHaveLength(0);
+    const next = cache.fetch(ALL);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(((await next) as Page).totalCount).toBe(4);
+  });
+});

@@ -1,3 +1,5 @@
+'use client';
+
 // The public API of @roster/react. Every export is named here.
 
 export type {
@@ -5,7 +7,12 @@ export type {
   MembershipListResult,
 } from './membership-list-result';
 export type { RosterViewer } from './roster-context';
-export type { RosterProviderProps } from './roster-provider';
+export type {
+  RosterFallback,
+  RosterProviderApiUrlProps,
+  RosterProviderOptions,
+  RosterProviderProps,
+} from './roster-provider';
 export { RosterProvider } from './roster-provider';
 export type {
   CreateMembershipArgs,

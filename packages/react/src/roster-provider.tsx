@@ -1,17 +1,38 @@
 import type { MembershipsClient, Metadata, Role } from '@roster/core';
-import { createMembershipCache } from '@roster/core';
+import { createHttpClient, createMembershipCache } from '@roster/core';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
+import { type Cache, type State, SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
 import { RosterContext, type RosterContextValue, type RosterViewer } from './roster-context';
 import { createSwrMembershipStorage } from './swr-membership-storage';
 
-/** Props of {@link RosterProvider}. */
+/**
+ * What a server prefetch (`prefetchOrganizationMemberships` of `@roster/react/server`) resolves to:
+ * cache entries by key, plain JSON, safe to pass from a server component to `RosterProvider`.
+ */
+export type RosterFallback = Readonly<Record<string, unknown>>;
+
+/** Props of {@link RosterProvider} with a client object. */
 export interface RosterProviderProps<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
-> {
+> extends RosterProviderOptions {
   /** Where the data comes from: `createHttpClient(...)` in an app, `createMemoryClient(...)` in tests and stories. */
   client: MembershipsClient<TPublic, TPrivate>;
+  apiUrl?: undefined;
+}
+
+/** Props of {@link RosterProvider} with the URL of your handler: all serialisable. */
+export interface RosterProviderApiUrlProps extends RosterProviderOptions {
+  /**
+   * The URL of your `createMembershipsHandler` route (e.g. `/api/roster`), for
+   * `createHttpClient({ baseUrl: apiUrl })`. A string, so a server component can render the provider.
+   */
+  apiUrl: string;
+  client?: undefined;
+}
+
+/** The props of {@link RosterProvider} besides its data source. */
+export interface RosterProviderOptions {
   /** The signed-in user; their membership's permissions decide what the hooks allow. */
   viewer: RosterViewer;
   /** The roles to offer; when absent, `useOrganizationRoles` loads them with `client.listRoles`. */
@@ -22,12 +43,18 @@ export interface RosterProviderProps<
    * other SWR option (`dedupingInterval`, `revalidateOnFocus`, ...).
    */
   swr?: SWRConfiguration | undefined;
-  /** A BCP 47 locale for formatting (dates, numbers); default: the browser's. */
+  /**
+   * A BCP 47 locale for formatting (dates, numbers); default: the browser's. Set it when the page is
+   * server-rendered, so the server and the browser format alike.
+   */
   locale?: string | undefined;
+  /**
+   * What the first paint needs, loaded on the server (`prefetchOrganizationMemberships`): the
+   * views it holds render at once, also in the server's HTML, and their first read sends no request.
+   */
+  fallback?: RosterFallback | undefined;
   children?: ReactNode;
 }
-
-const ownCache = () => new Map();
 
 /** A layout effect in the browser, where SWR disposes its cache state; a no-op effect on the server. */
 const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -37,12 +64,36 @@ const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLa
  * used outside it throw an error that names it.
  */
 export function RosterProvider<TPublic extends Metadata = Metadata, TPrivate extends Metadata = Metadata>(
-  props: RosterProviderProps<TPublic, TPrivate>,
+  props: RosterProviderProps<TPublic, TPrivate> | RosterProviderApiUrlProps,
 ) {
-  const { swr, children, ...rest } = props;
+  const { swr, children, fallback, apiUrl, client, ...rest } = props;
+  const appProvider = swr?.provider;
+  // The fallback is read once, when the cache is made: a later one does not overwrite newer data.
+  const initialFallback = useRef(fallback).current;
+  // A fresh cache per provider (or the app's), holding the fallback's entries before the first read.
+  const provider = useMemo(
+    () => (parent: Readonly<Cache>) => {
+      const cache = appProvider ? appProvider(parent) : new Map();
+      for (const [key, data] of Object.entries(initialFallback ?? {})) {
+        if (cache.get(key) === undefined) cache.set(key, { data } as State<unknown, unknown>);
+      }
+      return cache as Cache;
+    },
+    [appProvider, initialFallback],
+  );
+  const dataClient = useMemo(
+    () => client ?? createHttpClient<TPublic, TPrivate>({ baseUrl: apiUrl ?? '' }),
+    [client, apiUrl],
+  );
   return (
-    <SWRConfig value={{ provider: ownCache, ...swr }}>
-      <RosterStoreProvider {...rest}>{children}</RosterStoreProvider>
+    <SWRConfig value={{ ...swr, provider }}>
+      <RosterStoreProvider
+        {...rest}
+        client={dataClient as MembershipsClient<TPublic, TPrivate>}
+        hydrated={initialFallback}
+      >
+        {children}
+      </RosterStoreProvider>
     </SWRConfig>
   );
 }
@@ -52,8 +103,12 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
   viewer,
   roles,
   locale,
+  hydrated,
   children,
-}: Omit<RosterProviderProps<TPublic, TPrivate>, 'swr'>) {
+}: Omit<RosterProviderOptions, 'swr' | 'fallback'> & {
+  client: MembershipsClient<TPublic, TPrivate>;
+  hydrated: RosterFallback | undefined;
+}) {
   const { cache, mutate } = useSWRConfig();
   // When the `SWRConfig` above unmounts, SWR drops its state for this cache (in a layout effect's
   // cleanup), and its `mutate` throws on that cache from then on. A mutation sent before can answer
@@ -67,14 +122,14 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
     };
   }, []);
   const anyClient = client as unknown as MembershipsClient<Metadata, Metadata>;
-  const membershipCache = useMemo(
-    () =>
-      createMembershipCache({
-        client: anyClient,
-        storage: createSwrMembershipStorage(cache, mutate, () => cacheLive.current),
-      }),
-    [anyClient, cache, mutate],
-  );
+  const membershipCache = useMemo(() => {
+    const engine = createMembershipCache({
+      client: anyClient,
+      storage: createSwrMembershipStorage(cache, mutate, () => cacheLive.current),
+    });
+    engine.hydrate(Object.keys(hydrated ?? {}));
+    return engine;
+  }, [anyClient, cache, mutate, hydrated]);
   const userId = viewer.userId;
   const value = useMemo<RosterContextValue>(
     () => ({ client: anyClient, viewer: { userId }, roles, locale, cache: membershipCache }),

@@ -1,5 +1,5 @@
 import type { MembershipPermissions, Metadata, OrganizationMembership } from '@roster/core';
-import { getMembershipPermissions, isAdminRole } from '@roster/core';
+import { adminMembershipsView, getMembershipPermissions, viewerMembershipView } from '@roster/core';
 import { useCallback, useMemo } from 'react';
 import { useRosterContext } from './roster-context';
 import { useOrganizationMemberships } from './use-organization-memberships';
@@ -30,14 +30,11 @@ export interface UseMembershipPermissionsResult extends MembershipPermissions {
   ) => MembershipPermissions;
 }
 
-/** At most this many admins are read; counts beyond it only matter as "more than one". */
-const ADMIN_PAGE_SIZE = 20;
-
 /**
  * What the viewer may do in an organization, and to `membership` when given: the core policy
  * (`getMembershipPermissions`) fed from the cache. The viewer's own membership comes from the list
- * `{ organizationId, userId: [viewer.userId], pageSize: 1 }`, and the admin count from the list
- * filtered by the admin roles (`{ role: adminRoleKeys, pageSize: 20 }`), both ordinary cached views
+ * `viewerMembershipView` of `@roster/core`, and the admin count from `adminMembershipsView` (the list
+ * filtered by the admin roles, 20 a page), both ordinary cached views
  * that every caller shares (one request each) and that pending changes update like any other view:
  * demoting an admin lowers the count at once.
  */
@@ -51,24 +48,21 @@ export function useMembershipPermissions<
 ): UseMembershipPermissionsResult {
   const { viewer } = useRosterContext('useMembershipPermissions');
   const roles = useOrganizationRoles().data;
+  const list = { prefetchNextPage: false, keepPreviousData: false } as const;
   const own = useOrganizationMemberships({
+    ...viewerMembershipView(organizationId ?? '', viewer.userId),
+    ...list,
     organizationId,
-    userId: [viewer.userId],
-    pageSize: 1,
-    prefetchNextPage: false,
-    keepPreviousData: false,
   });
-  const adminRoleKeys = useMemo(() => (roles ?? []).filter(isAdminRole).map((role) => role.key), [roles]);
+  const adminView = adminMembershipsView(organizationId ?? '', roles ?? []);
   const admins = useOrganizationMemberships({
+    ...(adminView ?? {}),
+    ...list,
     organizationId,
-    role: adminRoleKeys,
-    pageSize: ADMIN_PAGE_SIZE,
-    prefetchNextPage: false,
-    keepPreviousData: false,
-    enabled: adminRoleKeys.length > 0,
+    enabled: adminView !== null,
   });
   const viewerMembership = own.data[0] as OrganizationMembership | undefined;
-  const adminsKnown = adminRoleKeys.length > 0 && !admins.isLoading && admins.error === undefined;
+  const adminsKnown = adminView !== null && !admins.isLoading && admins.error === undefined;
   const adminCount = adminsKnown ? admins.totalCount : undefined;
   const { nextRole } = options;
   const permissionsFor = useCallback(

@@ -1,10 +1,7 @@
 import type { Role, RosterApiError } from '@roster/core';
-import { isAbortError } from '@roster/core';
+import { isAbortError, ROLES_CACHE_KEY } from '@roster/core';
 import useSWR from 'swr';
 import { useRosterContext } from './roster-context';
-
-/** The SWR key of the instance's roles. */
-const ROLES_KEY = 'roster:roles';
 
 /** What {@link useOrganizationRoles} returns. */
 export interface UseOrganizationRolesResult {
@@ -29,10 +26,12 @@ export interface UseOrganizationRolesOptions {
 export function useOrganizationRoles(options: UseOrganizationRolesOptions = {}): UseOrganizationRolesResult {
   const { client, roles } = useRosterContext('useOrganizationRoles');
   const shouldFetch = roles === undefined && options.enabled !== false;
-  const result = useSWR<readonly Role[]>(shouldFetch ? ROLES_KEY : null, async () => {
-    const page = await client.listRoles({ limit: 100 });
-    return page.data;
-  });
+  const result = useSWR<readonly Role[]>(
+    shouldFetch ? ROLES_CACHE_KEY : null,
+    async () => (await client.listRoles({ limit: 100 })).data,
+    // Roles change with a deploy, not while a page is open: roles a server prefetched stay as they are.
+    { revalidateIfStale: false },
+  );
   if (roles !== undefined) return { data: roles, isLoading: false, error: undefined };
   const error = isAbortError(result.error) ? undefined : (result.error as RosterApiError | undefined);
   return { data: result.data, isLoading: result.isLoading, error };

@@ -1,10 +1,10 @@
 import { createMemoryClient } from '@roster/core';
+import { createControllableClient } from '@roster/core/testing';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
 import { useRemoveMembership } from '../src/use-remove-membership';
 import { useUpdateMembershipRole } from '../src/use-update-membership-role';
-import { createControllableClient } from '@roster/core/testing';
 import { memberOf } from './support/member-ids';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, userId } from './support/test-seed';

@@ -1,11 +1,11 @@
 import type { ListMembershipsParams } from '@roster/core';
 import { createMemoryClient } from '@roster/core';
+import { createControllableClient } from '@roster/core/testing';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UseOrganizationMembershipsOptions } from '../src/use-organization-memberships';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
 import { useUserOrganizationMemberships } from '../src/use-user-organization-memberships';
-import { createControllableClient } from '@roster/core/testing';
 import { userIds } from './support/member-ids';
 import { rosterWrapper } from './support/render-roster';
 import { createTestSeed, ORG, userId } from './support/test-seed';
