@@ -36,6 +36,24 @@ export interface SelectPartProps {
 }
 
 /**
+ * Props for a select inside a part (the toolbar's role filter and sort, the pagination's page-size
+ * select): its Radix parts' ({@link SelectPartProps}), and `triggerProps` for its trigger button.
+ */
+export interface NestedSelectProps extends SelectPartProps {
+  /** Props for Radix `Select.Trigger` (the button); its accessible name stays ours. */
+  triggerProps?:
+    | Omit<ComponentPropsWithoutRef<typeof Select.Trigger>, 'value' | 'defaultValue' | 'dir' | 'children'>
+    | undefined;
+}
+
+/** A {@link NestedSelectProps} as `CompactSelect` props (the trigger's among the rest). */
+export function nestedSelectProps(props: NestedSelectProps | undefined): Partial<CompactSelectProps> {
+  if (!props) return {};
+  const { triggerProps, ...parts } = props;
+  return { ...triggerProps, ...parts };
+}
+
+/**
  * Props of {@link CompactSelect}. Other props go to the trigger button (Radix `Select.Trigger`),
  * so the caller gives it its accessible name (`aria-label`) and any `data-*` state.
  */

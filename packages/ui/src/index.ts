@@ -56,7 +56,7 @@ export { DEFAULT_SORT_ORDERS, MemberListToolbar } from './member-list-toolbar';
 // --- standalone components: role select, dialogs, user search ---
 export type { AddMemberDialogProps, AddMemberDialogSlot } from './add-member-dialog';
 export { AddMemberDialog } from './add-member-dialog';
-export type { SelectPartProps } from './compact-select';
+export type { NestedSelectProps, SelectPartProps } from './compact-select';
 export type { RemoveMemberDialogProps, RemoveMemberDialogSlot } from './remove-member-dialog';
 export { RemoveMemberDialog } from './remove-member-dialog';
 export type { RoleSelectOption, RoleSelectProps, RoleSelectSlot } from './role-select';

@@ -1,6 +1,11 @@
 import { DEFAULT_PAGE_SIZE } from '@roster/core';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
-import { CompactSelect, prefixedClassNames } from './compact-select';
+import {
+  CompactSelect,
+  type NestedSelectProps,
+  nestedSelectProps,
+  prefixedClassNames,
+} from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
 import { type MemberListContextValue, usePartProps } from './member-list-context';
@@ -39,6 +44,8 @@ export interface MemberListPaginationProps extends Omit<ComponentPropsWithoutRef
   pageSizeOptions?: readonly number[];
   /** Called with the page size the user picks. */
   onPageSizeChange?: (pageSize: number) => void;
+  /** Props for the page-size select's trigger and Radix parts (`contentProps`, `itemProps`, ...). */
+  pageSizeProps?: NestedSelectProps | undefined;
   /** A page is loading (`data-fetching`). */
   isFetching?: boolean;
   /** Classes per part. */
@@ -68,6 +75,7 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
       onPageChange,
       pageSizeOptions = DEFAULT_PAGE_SIZE_OPTIONS,
       onPageSizeChange,
+      pageSizeProps,
       isFetching = false,
       className,
       classNames,
@@ -98,6 +106,7 @@ export const MemberListPagination = forwardRef<HTMLElement, MemberListPagination
         </p>
         {onPageSizeChange && pageSizeOptions.length > 0 && (
           <CompactSelect
+            {...nestedSelectProps(pageSizeProps)}
             options={sizes.map((size) => ({ value: String(size), label: text.pageSizeOption(size) }))}
             value={String(pageSize)}
             onValueChange={(value) => onPageSizeChange(Number(value))}

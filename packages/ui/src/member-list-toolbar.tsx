@@ -7,7 +7,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import { CompactSelect, prefixedClassNames } from './compact-select';
+import {
+  CompactSelect,
+  type NestedSelectProps,
+  nestedSelectProps,
+  prefixedClassNames,
+} from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type MemberSortOrder, type RosterLocalizationOverrides, useLocalization } from './localization';
 import { type MemberListContextValue, usePartProps } from './member-list-context';
@@ -73,6 +78,10 @@ export interface MemberListToolbarProps extends Omit<ComponentPropsWithoutRef<'d
   onOrderByChange?: (orderBy: MemberSortOrder) => void;
   /** Orders offered by the sort select; empty hides it. */
   sortOrders?: readonly MemberSortOrder[];
+  /** Props for the role filter's trigger and Radix parts (`contentProps`, `itemProps`, ...). */
+  roleFilterProps?: NestedSelectProps | undefined;
+  /** Props for the sort select's trigger and Radix parts. */
+  sortProps?: NestedSelectProps | undefined;
   /** Extra controls at the end (e.g. the Add member button). */
   actions?: ReactNode;
   /** Classes per part. */
@@ -108,6 +117,8 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
       defaultOrderBy = DEFAULT_MEMBERSHIP_ORDER_BY,
       onOrderByChange,
       sortOrders = DEFAULT_SORT_ORDERS,
+      roleFilterProps,
+      sortProps,
       actions,
       className,
       classNames,
@@ -202,6 +213,7 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
         </div>
         {roles && roles.length > 0 && (
           <CompactSelect
+            {...nestedSelectProps(roleFilterProps)}
             options={[{ key: ALL_ROLES, name: text.allRoles }, ...roles].map((option) => ({
               value: option.key,
               label: option.name,
@@ -216,6 +228,7 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
         )}
         {sortOrders.length > 0 && (
           <CompactSelect
+            {...nestedSelectProps(sortProps)}
             options={sortOrders.map((order) => ({ value: order, label: text.sortOrders[order] }))}
             value={currentOrder}
             onValueChange={(value) => setOrder(value as MemberSortOrder)}

@@ -88,4 +88,24 @@ describe('given the member list toolbar', () => {
     rerender(<MemberListToolbar query="" onQueryChange={() => {}} />);
     expect(screen.getByRole('searchbox', { name: 'Search members' })).toHaveValue('');
   });
+
+  it('when given props for the role filter’s parts, its trigger, content and items get them', async () => {
+    const user = userEvent.setup();
+    render(
+      <MemberListToolbar
+        roles={roles}
+        roleFilterProps={{
+          triggerProps: { className: 'my-trigger' },
+          contentProps: { className: 'my-content' },
+          itemProps: { className: 'my-item' },
+        }}
+        classNames={{ 'role-filter-trigger': 'slot-trigger', 'role-filter-item': 'slot-item' }}
+      />,
+    );
+    const filter = screen.getByRole('combobox', { name: 'Filter by role' });
+    expect(filter).toHaveClass('my-trigger', 'slot-trigger');
+    await user.click(filter);
+    expect(await screen.findByRole('listbox')).toHaveClass('my-content');
+    for (const option of screen.getAllByRole('option')) expect(option).toHaveClass('my-item', 'slot-item');
+  });
 });
