@@ -1,10 +1,4 @@
-import { createHttpClient, isRosterApiError, type MembershipsClient } from '@roster/core';
-import {
-  type BackendApi,
-  createBackendApi,
-  DEFAULT_SECRET_KEY,
-  type ListeningBackendApi,
-} from '@roster/server';
+import { isRosterApiError, type MembershipsClient } from '@roster/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useCreateMembership } from '../src/use-create-membership';
@@ -13,27 +7,19 @@ import { useOrganizationMemberships } from '../src/use-organization-memberships'
 import { useRemoveMembership } from '../src/use-remove-membership';
 import { useUpdateMembershipMetadata } from '../src/use-update-membership-metadata';
 import { useUpdateMembershipRole } from '../src/use-update-membership-role';
+import { type LocalBackend, startLocalBackend } from './support/local-backend';
 import { memberOf, userIds } from './support/member-ids';
 import { rosterWrapper } from './support/render-roster';
 import { ADMIN, createTestSeed, ORG, userId } from './support/test-seed';
 
-let api: BackendApi;
-let server: ListeningBackendApi;
+let backend: LocalBackend;
 let client: MembershipsClient;
 
 beforeEach(async () => {
-  api = createBackendApi({ database: ':memory:', seed: createTestSeed() });
-  server = await api.listen({ port: 0, host: '127.0.0.1' });
-  client = createHttpClient({
-    baseUrl: `${server.url}/v1`,
-    headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}` },
-    retry: false,
-  });
+  backend = await startLocalBackend(createTestSeed());
+  client = backend.client;
 });
-afterEach(async () => {
-  await server.close();
-  api.close();
-});
+afterEach(() => backend.close());
 
 function useMembersPage() {
   const list = useOrganizationMemberships({ organizationId: ORG });

@@ -1,11 +1,6 @@
-import { createHttpClient, type MembershipsClient, membershipListKey } from '@roster/core';
+import { type MembershipsClient, membershipListKey } from '@roster/core';
 import { createControllableClient, createMemoryClient } from '@roster/core/testing';
-import {
-  type BackendApi,
-  createBackendApi,
-  DEFAULT_SECRET_KEY,
-  type ListeningBackendApi,
-} from '@roster/server';
+import { DEFAULT_SECRET_KEY } from '@roster/server';
 import { act } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
@@ -15,6 +10,7 @@ import { RosterProvider } from '../src/roster-provider';
 import { prefetchOrganizationMemberships } from '../src/server';
 import { useMembershipPermissions } from '../src/use-membership-permissions';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';
+import { type LocalBackend, startLocalBackend } from './support/local-backend';
 import { ADMIN, createTestSeed, ORG, userId } from './support/test-seed';
 
 const SECRET = 'salary-4711';
@@ -26,23 +22,14 @@ function seedWithSecrets() {
   return seed;
 }
 
-let api: BackendApi;
-let server: ListeningBackendApi;
+let local: LocalBackend;
 let backend: MembershipsClient;
 
 beforeEach(async () => {
-  api = createBackendApi({ database: ':memory:', seed: seedWithSecrets() });
-  server = await api.listen({ port: 0, host: '127.0.0.1' });
-  backend = createHttpClient({
-    baseUrl: `${server.url}/v1`,
-    headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}` },
-    retry: false,
-  });
+  local = await startLocalBackend(seedWithSecrets());
+  backend = local.client;
 });
-afterEach(async () => {
-  await server.close();
-  api.close();
-});
+afterEach(() => local.close());
 
 function MembersPage() {
   const list = useOrganizationMemberships({ organizationId: ORG });
@@ -89,7 +76,7 @@ describe('given a server prefetch with a secret-key client against the Backend A
 
   it('when the viewer may not read the members (not a member), it holds no list', async () => {
     const fallback = await prefetchOrganizationMemberships({
-      apiUrl: `${server.url}/v1`,
+      apiUrl: local.url,
       headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}` },
       organizationId: ORG,
       viewer: { userId: 'user_90' },
@@ -147,7 +134,7 @@ describe('given a page rendered on the server from the prefetch', () => {
     const { renderHook, waitFor } = await import('@testing-library/react');
     const { result } = renderHook(() => useOrganizationMemberships({ organizationId: ORG }), {
       wrapper: ({ children }) => (
-        <RosterProvider apiUrl={`${server.url}/v1`} viewer={{ userId: userId(1) }}>
+        <RosterProvider apiUrl={local.url} viewer={{ userId: userId(1) }}>
           {children}
         </RosterProvider>
       ),
