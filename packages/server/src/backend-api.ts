@@ -14,7 +14,7 @@ import {
   sleep,
 } from './fault-injection';
 import { registerMembershipRoutes } from './membership-routes';
-import { toNodeHandler } from './node-handler';
+import { answerClientError, toNodeHandler } from './node-handler';
 import { registerOrganizationRoutes } from './organization-routes';
 import { QueryParams } from './request-input';
 import { registerRoleRoutes } from './role-routes';
@@ -253,6 +253,7 @@ export function createBackendApiWithDatabase(options: BackendApiOptions = {}): {
     async listen(listenOptions = {}) {
       const host = listenOptions.host ?? '127.0.0.1';
       const server = createServer(toNodeHandler((request) => this.fetch(request)));
+      server.on('clientError', answerClientError);
       // Idle keep-alive sockets outlive the client's own idle timeout, so a client never reuses a
       // socket the server is closing at that moment (which surfaces as ECONNRESET under load).
       server.keepAliveTimeout = 65_000;

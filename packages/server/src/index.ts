@@ -16,4 +16,4 @@ export type {
 } from './memberships-handler';
 export { createMembershipsHandler } from './memberships-handler';
 export type { FetchHandler, NodeRequestListener } from './node-handler';
-export { toNodeHandler } from './node-handler';
+export { answerClientError, toNodeHandler } from './node-handler';

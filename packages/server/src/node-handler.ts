@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Readable } from 'node:stream';
 
 /** A fetch-style request handler: the shape of `BackendApi.fetch` and of the memberships handler. */
@@ -134,4 +135,31 @@ export function toNodeHandler(handler: FetchHandler): NodeRequestListener {
       }
     })().catch(() => res.destroy());
   };
+}
+
+/**
+ * A `clientError` listener for a `node:http` server: a request Node's parser refuses before any
+ * handler runs (an unknown method such as `FOO`, a malformed request line, oversized headers)
+ * answers a Clerk-shaped JSON error instead of Node's bare `400` with no body. Use it as
+ * `server.on('clientError', answerClientError)`; `BackendApi.listen` does.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({
+    errors: [
+      {
+        code: 'request_invalid',
+        message: 'Invalid request',
+        long_message: 'The request is not valid HTTP/1.1.',
+      },
+    ],
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackendApi } from '../src/backend-api';
-import { toNodeHandler } from '../src/node-handler';
+import { answerClientError, toNodeHandler } from '../src/node-handler';
 import { ADMIN, createTestHandler } from './memberships-handler-fixture';
 
 const closers: (() => Promise<void>)[] = [];
@@ -15,6 +15,7 @@ afterEach(async () => {
 
 async function serve(listener: Parameters<typeof createServer>[1]): Promise<number> {
   const server: Server = createServer(listener);
+  server.on('clientError', answerClientError);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
   closers.push(() => new Promise<void>((done) => server.close(() => done())));
   return (server.address() as AddressInfo).port;
@@ -69,6 +70,20 @@ describe.each(SERVERS)('given %s on node:http', (_name, start) => {
     expect(response.headers).toContain('content-type: application/json');
     expect(json(response.body)).toMatchObject({ errors: [{ code: 'method_not_allowed' }] });
   });
+
+  it.each([
+    ['an unknown method', 'FOO /v1/users HTTP/1.1\r\nHost: 127.0.0.1'],
+    ['a malformed request line', 'GET /v1/users HTTP/9\r\nHost: 127.0.0.1'],
+  ])(
+    'when Node refuses %s before any handler runs, it answers 400 request_invalid as JSON',
+    async (_label, head) => {
+      const port = await start();
+      const response = await rawRequest(port, head);
+      expect(response.status).toBe(400);
+      expect(response.headers).toContain('content-type: application/json');
+      expect(json(response.body)).toMatchObject({ errors: [{ code: 'request_invalid' }] });
+    },
+  );
 
   it.each(['a b', '[::1', 'host:99999'])(
     'when the Host header is %j, it answers 400 request_invalid as JSON',
