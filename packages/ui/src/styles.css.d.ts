@@ -1,0 +1,2 @@
+// Importing the stylesheet is a side effect only: it exports nothing.
+export {};
