@@ -94,12 +94,12 @@ export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(
   const { client, canSearchUsers } = useRoster();
   const roles = useOrganizationRoles().data ?? [];
   const create = useCreateMembership(organizationId);
-  const [open, setOpenState] = useControllableState({
-    value: openProp,
-    defaultValue: defaultOpen,
-    onChange: onOpenChange,
-    name: 'AddMemberDialog (open)',
-  });
+  const [open, setOpenState] = useControllableState(
+    openProp,
+    defaultOpen,
+    onOpenChange,
+    'AddMemberDialog (open)',
+  );
   const [userId, setUserId] = useState('');
   const [pickedUser, setPickedUser] = useState<User | null>(null);
   const [role, setRole] = useState(defaultRole);

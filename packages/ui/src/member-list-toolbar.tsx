@@ -126,24 +126,24 @@ export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarPro
       ...rootProps
     } = usePartProps(props, fromList);
     const text = useLocalization(localization);
-    const [applied, setApplied] = useControllableState({
-      value: query,
-      defaultValue: defaultQuery,
-      onChange: onQueryChange,
-      name: 'MemberListToolbar (query)',
-    });
-    const [currentRole, setRole] = useControllableState<string | null>({
-      value: roleFilter,
-      defaultValue: defaultRoleFilter,
-      onChange: onRoleFilterChange,
-      name: 'MemberListToolbar (roleFilter)',
-    });
-    const [currentOrder, setOrder] = useControllableState<MemberSortOrder>({
-      value: orderBy,
-      defaultValue: defaultOrderBy,
-      onChange: onOrderByChange,
-      name: 'MemberListToolbar (orderBy)',
-    });
+    const [applied, setApplied] = useControllableState(
+      query,
+      defaultQuery,
+      onQueryChange,
+      'MemberListToolbar (query)',
+    );
+    const [currentRole, setRole] = useControllableState<string | null>(
+      roleFilter,
+      defaultRoleFilter,
+      onRoleFilterChange,
+      'MemberListToolbar (roleFilter)',
+    );
+    const [currentOrder, setOrder] = useControllableState<MemberSortOrder>(
+      orderBy,
+      defaultOrderBy,
+      onOrderByChange,
+      'MemberListToolbar (orderBy)',
+    );
 
     // The box shows what is typed; `applied` is what was last reported (after the debounce). Its
     // echo through a controlled `query` must not overwrite what has been typed since; any other

@@ -82,12 +82,12 @@ export const RemoveMemberDialog = forwardRef<HTMLDivElement, RemoveMemberDialogP
   ) {
     const text = useLocalization(localization);
     const container = usePortalContainer();
-    const [open, setOpenState] = useControllableState({
-      value: openProp,
-      defaultValue: defaultOpen,
-      onChange: onOpenChange,
-      name: 'RemoveMemberDialog (open)',
-    });
+    const [open, setOpenState] = useControllableState(
+      openProp,
+      defaultOpen,
+      onOpenChange,
+      'RemoveMemberDialog (open)',
+    );
     const [pending, setPending] = useState(false);
     const [error, setError] = useState<string | null>(null);
     const cancelRef = useRef<HTMLButtonElement>(null);

@@ -1,29 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Options of {@link useControllableState}. */
-export interface UseControllableStateOptions<T> {
-  /** The value the user owns (controlled); `undefined` leaves the state to the component. */
-  value: T | undefined;
-  /** The first value when uncontrolled. */
-  defaultValue: T;
-  /** Called with every new value, in both modes. */
-  onChange?: ((next: T) => void) | undefined;
-  /** Who owns the state, for the warning: e.g. `MemberListToolbar (query)`. */
-  name: string;
-}
-
 /**
  * State a user may own (`value` + `onChange`) or leave to the component (`defaultValue`): the
- * usual controlled/uncontrolled pair, as in Radix. `onChange` runs in both modes. A component that
- * switches between the two modes during its life warns once in development (the switch loses state
- * or ignores the user's value), like React's own inputs.
+ * usual controlled/uncontrolled pair, as in Radix. `value` `undefined` means uncontrolled;
+ * `onChange` runs in both modes. A component that switches between the two modes during its life
+ * warns once in development, naming `name` (e.g. `MemberListToolbar (query)`): the switch loses
+ * state or ignores the user's value, as with React's own inputs.
  */
-export function useControllableState<T>({
-  value,
-  defaultValue,
-  onChange,
-  name,
-}: UseControllableStateOptions<T>): [T, (next: T) => void] {
+export function useControllableState<T>(
+  value: T | undefined,
+  defaultValue: T,
+  onChange: ((next: T) => void) | undefined,
+  name: string,
+): [T, (next: T) => void] {
   const [own, setOwn] = useState(defaultValue);
   const controlled = value !== undefined;
   const onChangeRef = useRef(onChange);

@@ -152,30 +152,30 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
   const announce = useAnnounce();
   const { viewer, locale } = useRoster();
 
-  const [pageSize, setPageSize] = useControllableState({
-    value: options.pageSize,
-    defaultValue: options.defaultPageSize ?? DEFAULT_PAGE_SIZE,
-    onChange: options.onPageSizeChange,
-    name: 'MemberList (pageSize)',
-  });
-  const [query, setQuery] = useControllableState({
-    value: options.query,
-    defaultValue: options.defaultQuery ?? '',
-    onChange: options.onQueryChange,
-    name: 'MemberList (query)',
-  });
-  const [roleFilter, setRoleFilter] = useControllableState<string | null>({
-    value: options.roleFilter,
-    defaultValue: options.defaultRoleFilter ?? null,
-    onChange: options.onRoleFilterChange,
-    name: 'MemberList (roleFilter)',
-  });
-  const [orderBy, setOrderBy] = useControllableState<MemberSortOrder>({
-    value: options.orderBy,
-    defaultValue: options.defaultOrderBy ?? DEFAULT_MEMBERSHIP_ORDER_BY,
-    onChange: options.onOrderByChange,
-    name: 'MemberList (orderBy)',
-  });
+  const [pageSize, setPageSize] = useControllableState(
+    options.pageSize,
+    options.defaultPageSize ?? DEFAULT_PAGE_SIZE,
+    options.onPageSizeChange,
+    'MemberList (pageSize)',
+  );
+  const [query, setQuery] = useControllableState(
+    options.query,
+    options.defaultQuery ?? '',
+    options.onQueryChange,
+    'MemberList (query)',
+  );
+  const [roleFilter, setRoleFilter] = useControllableState<string | null>(
+    options.roleFilter,
+    options.defaultRoleFilter ?? null,
+    options.onRoleFilterChange,
+    'MemberList (roleFilter)',
+  );
+  const [orderBy, setOrderBy] = useControllableState<MemberSortOrder>(
+    options.orderBy,
+    options.defaultOrderBy ?? DEFAULT_MEMBERSHIP_ORDER_BY,
+    options.onOrderByChange,
+    'MemberList (orderBy)',
+  );
 
   const list = useOrganizationMemberships({
     organizationId,
