@@ -16,8 +16,9 @@ export type MemberSortOrder =
 
 /**
  * Every string the components show or announce, including the accessible names (a contract: see
- * DESIGN.md "Accessible names"). Pass a partial object to override some; the rest stay English.
- * Strings that embed a value are functions, so word order can change between languages.
+ * the "Accessible names" table in this package's README). Pass a partial object to override some;
+ * the rest stay English. Strings that embed a value are functions, so word order can change
+ * between languages.
  */
 export interface RosterLocalization {
   /** The table caption. `organizationName` is undefined until the first page has loaded. */
