@@ -24,6 +24,25 @@ function sharedClient(start: StartContractClient, seed: () => SeedData): () => M
   };
 }
 
+/** The fixture seed plus `org_intl`: Émile Zoë (admin, not ASCII anywhere) and Ada. */
+function createUnicodeSeed(): SeedData {
+  const seed = createFixtureSeed();
+  seed.users.push({
+    id: 'user_emile',
+    firstName: 'Émile',
+    lastName: 'Zoë',
+    username: 'ÉMILE_Ø',
+    emailAddress: 'ÉMILE@example.test',
+    createdAt: T + 7,
+  });
+  seed.organizations.push({ id: 'org_intl', name: 'Intl Org', slug: 'intl-org', createdAt: T });
+  seed.memberships.push(
+    { organizationId: 'org_intl', userId: 'user_emile', role: 'org:admin', createdAt: T + 70 },
+    { organizationId: 'org_intl', userId: 'user_ada', role: 'org:member', createdAt: T + 71 },
+  );
+  return seed;
+}
+
 /** The user search a contract client must offer (the add-member picker's capability). */
 function listUsersOf(client: MembershipsClient): NonNullable<MembershipsClient['listUsers']> {
   const { listUsers } = client;
@@ -345,6 +364,34 @@ export function describeListContract(start: StartContractClient): void {
       const [ada] = (await listUsers({ query: 'user_ada' })).data;
       expect(ada?.emailAddresses.map((e) => e.emailAddress)).toEqual(['ada@example.test']);
       expect(ada?.primaryEmailAddressId).toBe(ada?.emailAddresses[0]?.id);
+    });
+  });
+
+  describe('given members whose names, usernames and emails are not ASCII', () => {
+    const intl = sharedClient(start, createUnicodeSeed);
+
+    it.each([
+      ['query', { query: 'ÉMILE' }],
+      ['nameQuery', { nameQuery: 'émile zoë' }],
+      ['nameQuery on the last name', { nameQuery: 'ZOË' }],
+      ['usernameQuery', { usernameQuery: 'émile_ø' }],
+      ['emailAddressQuery', { emailAddressQuery: 'émile@' }],
+    ] as [string, MembershipListFilters][])(
+      'when searching with %s in another case, it folds the case of every letter',
+      async (_label, filters) => {
+        const page = await intl().listMemberships({ organizationId: 'org_intl', ...filters });
+        expect(page.data.map((m) => m.publicUserData?.userId)).toEqual(['user_emile']);
+      },
+    );
+
+    it('when ordering by first name, names compare by character code (É after A)', async () => {
+      const page = await intl().listMemberships({ organizationId: 'org_intl', orderBy: 'first_name' });
+      expect(page.data.map((m) => m.publicUserData?.userId)).toEqual(['user_ada', 'user_emile']);
+    });
+
+    it('when searching users in another case, it folds the case of every letter', async () => {
+      const users = await listUsersOf(intl())({ query: 'zoË' });
+      expect(users.data.map((u) => u.id)).toEqual(['user_emile']);
     });
   });
 

@@ -113,6 +113,9 @@ export const SECONDARY_INDEXES: readonly string[] = [
   'CREATE INDEX memberships_created ON memberships (created_at, seq)',
 ];
 
+/** Lowercases text as JavaScript does (all of Unicode): `roster_fold(x)` in `LIKE` searches. */
+const FOLD_FUNCTION = 'roster_fold';
+
 /**
  * Opens (and on first use creates) the database: a file path, or `:memory:`. Files run in WAL mode
  * with `synchronous = NORMAL` (durable across a process crash, fast commits); foreign keys are on.
@@ -128,6 +131,11 @@ export function openDatabase(filename: string): SqliteDatabase {
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
   db.pragma('temp_store = MEMORY');
+  // SQLite's LIKE folds only ASCII case; single-field searches fold both sides with this (the same
+  // `toLowerCase` that builds `search_text`), so `É` matches `é` as it does in Clerk.
+  db.function(FOLD_FUNCTION, { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? text.toLowerCase() : text,
+  );
   const version = db.pragma('user_version', { simple: true });
   if (version === 0) {
     db.transaction(() => {

@@ -1,5 +1,5 @@
 import type { MembershipOrderField } from '@roster/core';
-import { addInclusion, likeContains, placeholders } from './sql-fragments';
+import { addInclusion, likeCondition, likeContains, placeholders } from './sql-fragments';
 import type { UserMatchFilters } from './user-match-filters';
 
 /** A validated membership list query: the scope plus every Backend API filter. */
@@ -69,7 +69,7 @@ function identificationIn(type: string, values: string[], where: string[], param
 function identificationLike(type: string, text: string | null, where: string[], params: unknown[]): void {
   if (text === null) return;
   where.push(
-    `EXISTS (SELECT 1 FROM identifications i WHERE i.user_id = m.user_id AND i.type = ? AND i.value LIKE ? ESCAPE '\\')`,
+    `EXISTS (SELECT 1 FROM identifications i WHERE i.user_id = m.user_id AND i.type = ? AND ${likeCondition('i.value', text)})`,
   );
   params.push(type, likeContains(text));
 }
@@ -133,11 +133,13 @@ export function buildMembershipListSql(
   identificationLike('email_address', f.emailAddressQuery, where, params);
   identificationLike('phone_number', f.phoneNumberQuery, where, params);
   if (f.usernameQuery !== null) {
-    where.push("m.username LIKE ? ESCAPE '\\'");
+    where.push(likeCondition('m.username', f.usernameQuery));
     params.push(likeContains(f.usernameQuery));
   }
   if (f.nameQuery !== null) {
-    where.push("(COALESCE(m.first_name, '') || ' ' || COALESCE(m.last_name, '')) LIKE ? ESCAPE '\\'");
+    where.push(
+      likeCondition("(COALESCE(m.first_name, '') || ' ' || COALESCE(m.last_name, ''))", f.nameQuery),
+    );
     params.push(likeContains(f.nameQuery));
   }
   if (f.createdAtBefore !== null) {

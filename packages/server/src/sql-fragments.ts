@@ -33,6 +33,17 @@ export function addInclusion(
   }
 }
 
+/**
+ * `<column> LIKE ? ESCAPE '\'` for a substring search of `text`. LIKE folds ASCII case only, so a
+ * text with other letters (`é`, `ø`) compares the column folded by `roster_fold` (JavaScript's
+ * `toLowerCase`, see `openDatabase`), as the memory client and Clerk fold it; ASCII text keeps the
+ * plain, faster LIKE.
+ */
+export function likeCondition(column: string, text: string): string {
+  const folded = /^\p{ASCII}*$/u.test(text) ? column : `roster_fold(${column})`;
+  return `${folded} LIKE ? ESCAPE '\\'`;
+}
+
 /** Escapes `%`, `_` and `\` so a user's text matches literally inside `LIKE ... ESCAPE '\'`. */
 export function likeContains(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

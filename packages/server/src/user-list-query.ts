@@ -1,5 +1,5 @@
 import { type SqliteDatabase, statement } from './database';
-import { addInclusion, type IdInclusion, likeContains, placeholders } from './sql-fragments';
+import { addInclusion, type IdInclusion, likeCondition, likeContains, placeholders } from './sql-fragments';
 import type { UserMatchFilters } from './user-match-filters';
 import type { UserRow } from './user-store';
 
@@ -79,16 +79,18 @@ function buildWhere(f: UserFilters): { where: string; params: unknown[] } {
   for (const [type, text] of likes) {
     if (text === null) continue;
     where.push(
-      `EXISTS (SELECT 1 FROM identifications i WHERE i.user_id = u.id AND i.type = ? AND i.value LIKE ? ESCAPE '\\')`,
+      `EXISTS (SELECT 1 FROM identifications i WHERE i.user_id = u.id AND i.type = ? AND ${likeCondition('i.value', text)})`,
     );
     params.push(type, likeContains(text));
   }
   if (f.usernameQuery !== null) {
-    where.push("u.username LIKE ? ESCAPE '\\'");
+    where.push(likeCondition('u.username', f.usernameQuery));
     params.push(likeContains(f.usernameQuery));
   }
   if (f.nameQuery !== null) {
-    where.push("(COALESCE(u.first_name, '') || ' ' || COALESCE(u.last_name, '')) LIKE ? ESCAPE '\\'");
+    where.push(
+      likeCondition("(COALESCE(u.first_name, '') || ' ' || COALESCE(u.last_name, ''))", f.nameQuery),
+    );
     params.push(likeContains(f.nameQuery));
   }
   const ranges: [string, string, number | null][] = [
