@@ -105,6 +105,56 @@ export function describeListContract(start: StartContractClient): void {
       expect(ada?.id).toMatch(/^orgmem_/);
     });
 
+    it('when reading a membership, it has the same fields at every level as any other emulation', async () => {
+      const page = await client().listMemberships({ organizationId: 'org_test', userId: ['user_ada'] });
+      const ada = page.data[0];
+      const keys = (value: object | undefined) => Object.keys(value ?? {}).sort();
+      expect({
+        membership: keys(ada),
+        organization: keys(ada?.organization),
+        publicUserData: keys(ada?.publicUserData ?? undefined),
+      }).toEqual({
+        membership: [
+          'createdAt',
+          'id',
+          'object',
+          'organization',
+          'permissions',
+          'privateMetadata',
+          'publicMetadata',
+          'publicUserData',
+          'role',
+          'roleName',
+          'updatedAt',
+        ],
+        organization: [
+          'adminDeleteEnabled',
+          'createdAt',
+          'hasImage',
+          'id',
+          'imageUrl',
+          'maxAllowedMemberships',
+          'name',
+          'object',
+          'privateMetadata',
+          'publicMetadata',
+          'slug',
+          'updatedAt',
+        ],
+        publicUserData: [
+          'banned',
+          'firstName',
+          'hasImage',
+          'identifier',
+          'imageUrl',
+          'lastName',
+          'profileImageUrl',
+          'userId',
+          'username',
+        ],
+      });
+    });
+
     it.each([
       ['+created_at', ['user_ada', 'user_grace', 'user_alan', 'user_zed']],
       ['created_at', ['user_ada', 'user_grace', 'user_alan', 'user_zed']],
