@@ -71,211 +71,213 @@ const USER_FIELD_CODES = new Set(['already_a_member_in_organization', 'resource_
  * Adds a member: a user (picked by search when the client can search users, else typed as a user
  * ID) and a role. Errors about the user ("already a member", unknown user) are shown on the field.
  */
-export const AddMemberDialog = forwardRef<HTMLDivElement, AddMemberDialogProps>(function AddMemberDialog(
-  {
-    organizationId,
-    organizationName,
-    defaultRole = 'org:member',
-    open: openProp,
-    defaultOpen = false,
-    onOpenChange,
-    trigger,
-    onAdded,
-    className,
-    classNames,
-    localization,
-    ...contentProps
-  },
-  ref,
-) {
-  const text = useLocalization(localization);
-  const container = usePortalContainer();
-  const announce = useAnnounce();
-  const { client, canSearchUsers } = useRoster();
-  const roles = useOrganizationRoles().data ?? [];
-  const create = useCreateMembership(organizationId);
-  const [open, setOpenState] = useControllableState(
-    openProp,
-    defaultOpen,
-    onOpenChange,
-    'AddMemberDialog (open)',
-  );
-  const [userId, setUserId] = useState('');
-  const [pickedUser, setPickedUser] = useState<User | null>(null);
-  const [role, setRole] = useState(defaultRole);
-  const [pending, setPending] = useState(false);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [searchListOpen, setSearchListOpen] = useState(false);
-  const fieldId = useId();
-  const fieldErrorId = useId();
+export const AddMemberDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, AddMemberDialogProps>(
+  function AddMemberDialog(
+    {
+      organizationId,
+      organizationName,
+      defaultRole = 'org:member',
+      open: openProp,
+      defaultOpen = false,
+      onOpenChange,
+      trigger,
+      onAdded,
+      className,
+      classNames,
+      localization,
+      ...contentProps
+    },
+    ref,
+  ) {
+    const text = useLocalization(localization);
+    const container = usePortalContainer();
+    const announce = useAnnounce();
+    const { client, canSearchUsers } = useRoster();
+    const roles = useOrganizationRoles().data ?? [];
+    const create = useCreateMembership(organizationId);
+    const [open, setOpenState] = useControllableState(
+      openProp,
+      defaultOpen,
+      onOpenChange,
+      'AddMemberDialog (open)',
+    );
+    const [userId, setUserId] = useState('');
+    const [pickedUser, setPickedUser] = useState<User | null>(null);
+    const [role, setRole] = useState(defaultRole);
+    const [pending, setPending] = useState(false);
+    const [fieldError, setFieldError] = useState<string | null>(null);
+    const [formError, setFormError] = useState<string | null>(null);
+    const [searchListOpen, setSearchListOpen] = useState(false);
+    const fieldId = useId();
+    const fieldErrorId = useId();
 
-  const setOpen = (next: boolean) => {
-    if (!next) {
-      setUserId('');
-      setPickedUser(null);
-      setRole(defaultRole);
+    const setOpen = (next: boolean) => {
+      if (!next) {
+        setUserId('');
+        setPickedUser(null);
+        setRole(defaultRole);
+        setFieldError(null);
+        setFormError(null);
+      }
+      setOpenState(next);
+    };
+
+    const submit = async (event: FormEvent) => {
+      event.preventDefault();
+      if (pending) return;
+      const id = userId.trim();
+      if (!id) {
+        setFieldError(text.userRequired);
+        return;
+      }
+      setPending(true);
       setFieldError(null);
       setFormError(null);
-    }
-    setOpenState(next);
-  };
+      try {
+        const membership = await create.trigger({ userId: id, role });
+        setPending(false);
+        announce(
+          text.memberAdded(
+            membership.publicUserData
+              ? getMemberDisplayName(membership)
+              : pickedUser
+                ? getUserDisplayName(pickedUser)
+                : id,
+          ),
+        );
+        onAdded?.(membership);
+        setOpen(false);
+      } catch (error) {
+        setPending(false);
+        const message = describeError(error, text);
+        const code = isRosterApiError(error) ? error.code : undefined;
+        const param = isRosterApiError(error) ? error.errors[0]?.meta?.paramName : undefined;
+        if ((code && USER_FIELD_CODES.has(code)) || param === 'user_id') setFieldError(message);
+        else setFormError(message);
+      }
+    };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return;
-    const id = userId.trim();
-    if (!id) {
-      setFieldError(text.userRequired);
-      return;
-    }
-    setPending(true);
-    setFieldError(null);
-    setFormError(null);
-    try {
-      const membership = await create.trigger({ userId: id, role });
-      setPending(false);
-      announce(
-        text.memberAdded(
-          membership.publicUserData
-            ? getMemberDisplayName(membership)
-            : pickedUser
-              ? getUserDisplayName(pickedUser)
-              : id,
-        ),
-      );
-      onAdded?.(membership);
-      setOpen(false);
-    } catch (error) {
-      setPending(false);
-      const message = describeError(error, text);
-      const code = isRosterApiError(error) ? error.code : undefined;
-      const param = isRosterApiError(error) ? error.errors[0]?.meta?.paramName : undefined;
-      if ((code && USER_FIELD_CODES.has(code)) || param === 'user_id') setFieldError(message);
-      else setFormError(message);
-    }
-  };
+    const fieldLabel = canSearchUsers ? text.userSearchLabel : text.userIdLabel;
+    const invalid = fieldError !== null;
 
-  const fieldLabel = canSearchUsers ? text.userSearchLabel : text.userIdLabel;
-  const invalid = fieldError !== null;
-
-  return (
-    <Dialog.Root open={open} onOpenChange={(next) => (pending && !next ? undefined : setOpen(next))}>
-      {trigger !== null && (
-        <Dialog.Trigger asChild>
-          {trigger ?? (
-            <button
-              type="button"
-              data-roster-slot="add-member-dialog-trigger"
-              className={classNames?.trigger}
-            >
-              {text.addMember}
-            </button>
-          )}
-        </Dialog.Trigger>
-      )}
-      <Dialog.Portal container={container}>
-        <Dialog.Overlay data-roster-slot="add-member-dialog-overlay" className={classNames?.overlay} />
-        <Dialog.Content
-          {...contentProps}
-          ref={ref}
-          data-roster-slot="add-member-dialog-content"
-          data-pending={pending ? '' : undefined}
-          className={joinClassNames(classNames?.content, className)}
-          onEscapeKeyDown={(event) => {
-            contentProps.onEscapeKeyDown?.(event);
-            // Escape closes the open suggestions first, then the dialog.
-            if (searchListOpen) event.preventDefault();
-          }}
-        >
-          <Dialog.Title data-roster-slot="add-member-dialog-title" className={classNames?.title}>
-            {text.addMember}
-          </Dialog.Title>
-          <Dialog.Description
-            data-roster-slot="add-member-dialog-description"
-            className={classNames?.description}
-          >
-            {text.addMemberDescription(organizationName ?? '')}
-          </Dialog.Description>
-          <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
-            <div
-              data-roster-slot="add-member-dialog-field"
-              data-invalid={invalid ? '' : undefined}
-              className={classNames?.field}
-            >
-              <label
-                htmlFor={fieldId}
-                data-roster-slot="add-member-dialog-label"
-                className={classNames?.label}
+    return (
+      <Dialog.Root open={open} onOpenChange={(next) => (pending && !next ? undefined : setOpen(next))}>
+        {trigger !== null && (
+          <Dialog.Trigger asChild>
+            {trigger ?? (
+              <button
+                type="button"
+                data-roster-slot="add-member-dialog-trigger"
+                className={classNames?.trigger}
               >
-                {fieldLabel}
-              </label>
-              {canSearchUsers && client.listUsers ? (
-                <UserSearchCombobox
-                  id={fieldId}
-                  listUsers={client.listUsers.bind(client)}
-                  invalid={invalid}
-                  describedBy={invalid ? fieldErrorId : undefined}
-                  onListOpenChange={setSearchListOpen}
-                  onPick={(user) => {
-                    setPickedUser(user);
-                    setUserId(user?.id ?? '');
-                    setFieldError(null);
-                  }}
-                  classNames={classNames}
-                />
-              ) : (
-                <input
-                  id={fieldId}
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  placeholder={text.userIdPlaceholder}
-                  value={userId}
-                  onChange={(event) => {
-                    setUserId(event.target.value);
-                    setFieldError(null);
-                  }}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={invalid ? fieldErrorId : undefined}
-                  data-roster-slot="add-member-dialog-input"
-                  className={classNames?.input}
-                />
-              )}
-              {fieldError && (
-                <p
-                  id={fieldErrorId}
-                  data-roster-slot="add-member-dialog-field-error"
-                  className={classNames?.['field-error']}
+                {text.addMember}
+              </button>
+            )}
+          </Dialog.Trigger>
+        )}
+        <Dialog.Portal container={container}>
+          <Dialog.Overlay data-roster-slot="add-member-dialog-overlay" className={classNames?.overlay} />
+          <Dialog.Content
+            {...contentProps}
+            ref={ref}
+            data-roster-slot="add-member-dialog-content"
+            data-pending={pending ? '' : undefined}
+            className={joinClassNames(classNames?.content, className)}
+            onEscapeKeyDown={(event) => {
+              contentProps.onEscapeKeyDown?.(event);
+              // Escape closes the open suggestions first, then the dialog.
+              if (searchListOpen) event.preventDefault();
+            }}
+          >
+            <Dialog.Title data-roster-slot="add-member-dialog-title" className={classNames?.title}>
+              {text.addMember}
+            </Dialog.Title>
+            <Dialog.Description
+              data-roster-slot="add-member-dialog-description"
+              className={classNames?.description}
+            >
+              {text.addMemberDescription(organizationName ?? '')}
+            </Dialog.Description>
+            <form onSubmit={submit} noValidate style={{ display: 'contents' }}>
+              <div
+                data-roster-slot="add-member-dialog-field"
+                data-invalid={invalid ? '' : undefined}
+                className={classNames?.field}
+              >
+                <label
+                  htmlFor={fieldId}
+                  data-roster-slot="add-member-dialog-label"
+                  className={classNames?.label}
                 >
-                  {fieldError}
-                </p>
-              )}
-            </div>
-            <div data-roster-slot="add-member-dialog-field" className={classNames?.field}>
-              <span data-roster-slot="add-member-dialog-label" className={classNames?.label}>
-                {text.roleLabel}
-              </span>
-              <RoleSelect
-                roles={roles}
-                memberName=""
-                aria-label={text.roleLabel}
-                value={role}
-                onValueChange={setRole}
+                  {fieldLabel}
+                </label>
+                {canSearchUsers && client.listUsers ? (
+                  <UserSearchCombobox
+                    id={fieldId}
+                    listUsers={client.listUsers.bind(client)}
+                    invalid={invalid}
+                    describedBy={invalid ? fieldErrorId : undefined}
+                    onListOpenChange={setSearchListOpen}
+                    onPick={(user) => {
+                      setPickedUser(user);
+                      setUserId(user?.id ?? '');
+                      setFieldError(null);
+                    }}
+                    classNames={classNames}
+                  />
+                ) : (
+                  <input
+                    id={fieldId}
+                    type="text"
+                    autoComplete="off"
+                    spellCheck={false}
+                    placeholder={text.userIdPlaceholder}
+                    value={userId}
+                    onChange={(event) => {
+                      setUserId(event.target.value);
+                      setFieldError(null);
+                    }}
+                    aria-invalid={invalid || undefined}
+                    aria-describedby={invalid ? fieldErrorId : undefined}
+                    data-roster-slot="add-member-dialog-input"
+                    className={classNames?.input}
+                  />
+                )}
+                {fieldError && (
+                  <p
+                    id={fieldErrorId}
+                    data-roster-slot="add-member-dialog-field-error"
+                    className={classNames?.['field-error']}
+                  >
+                    {fieldError}
+                  </p>
+                )}
+              </div>
+              <div data-roster-slot="add-member-dialog-field" className={classNames?.field}>
+                <span data-roster-slot="add-member-dialog-label" className={classNames?.label}>
+                  {text.roleLabel}
+                </span>
+                <RoleSelect
+                  roles={roles}
+                  memberName=""
+                  aria-label={text.roleLabel}
+                  value={role}
+                  onValueChange={setRole}
+                />
+              </div>
+              <DialogActions
+                slotPrefix="add-member-dialog"
+                error={formError}
+                pending={pending}
+                cancelLabel={text.cancel}
+                primaryLabel={pending ? text.adding : text.add}
+                primaryPart="submit"
+                classNames={classNames}
               />
-            </div>
-            <DialogActions
-              slotPrefix="add-member-dialog"
-              error={formError}
-              pending={pending}
-              cancelLabel={text.cancel}
-              primaryLabel={pending ? text.adding : text.add}
-              primaryPart="submit"
-              classNames={classNames}
-            />
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
-});
+            </form>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    );
+  },
+);

@@ -4,7 +4,7 @@ import { visuallyHidden } from './visually-hidden';
 /** Announce a message to screen readers through the nearest polite live region. */
 export type Announce = (message: string) => void;
 
-const AnnouncerContext = createContext<Announce | null>(null);
+const AnnouncerContext = /* @__PURE__ */ createContext<Announce | null>(null);
 
 /** Props of {@link LiveAnnouncer}. */
 export interface LiveAnnouncerProps {

@@ -100,65 +100,70 @@ export function prefixedClassNames(
  * portal container, one item per option), shared by the role select, the toolbar's filter and sort,
  * and the page-size choice so they look and behave alike. Internal: not in the barrel.
  */
-export const CompactSelect = forwardRef<HTMLButtonElement, CompactSelectProps>(function CompactSelect(
-  {
-    options,
-    value,
-    defaultValue,
-    onValueChange,
-    open,
-    defaultOpen,
-    onOpenChange,
-    name,
-    disabled,
-    slotPrefix,
-    className,
-    classNames,
-    valueProps,
-    iconProps,
-    portalProps,
-    contentProps,
-    viewportProps,
-    itemProps,
-    ...triggerProps
+export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, CompactSelectProps>(
+  function CompactSelect(
+    {
+      options,
+      value,
+      defaultValue,
+      onValueChange,
+      open,
+      defaultOpen,
+      onOpenChange,
+      name,
+      disabled,
+      slotPrefix,
+      className,
+      classNames,
+      valueProps,
+      iconProps,
+      portalProps,
+      contentProps,
+      viewportProps,
+      itemProps,
+      ...triggerProps
+    },
+    ref,
+  ) {
+    const container = usePortalContainer();
+    // A part's props: yours, then its slot, and your class added to ours.
+    const part = <Props extends { className?: string | undefined }>(
+      name: CompactSelectPart,
+      own?: Props,
+    ) => ({
+      ...own,
+      'data-roster-slot': `${slotPrefix}-${name}`,
+      className: joinClassNames(classNames?.[name], own?.className),
+    });
+    return (
+      <Select.Root
+        {...(value !== undefined && { value })}
+        {...(defaultValue !== undefined && { defaultValue })}
+        {...(onValueChange && { onValueChange })}
+        {...(open !== undefined && { open })}
+        {...(defaultOpen !== undefined && { defaultOpen })}
+        {...(onOpenChange && { onOpenChange })}
+        {...(name !== undefined && { name })}
+        {...(disabled !== undefined && { disabled })}
+      >
+        <Select.Trigger {...part('trigger', { ...triggerProps, className })} ref={ref}>
+          <Select.Value {...part('value', valueProps)} />
+          <Select.Icon {...part('icon', iconProps)}>
+            <ChevronIcon />
+          </Select.Icon>
+        </Select.Trigger>
+        <Select.Portal container={container} {...portalProps}>
+          <Select.Content position="popper" sideOffset={4} {...part('content', contentProps)}>
+            <Select.Viewport {...part('viewport', viewportProps)}>
+              {options.map((option) => (
+                <Select.Item {...part('item', itemProps)} key={option.value} value={option.value}>
+                  <Select.ItemText>{option.label}</Select.ItemText>
+                </Select.Item>
+              ))}
+            </Select.Viewport>
+          </Select.Content>
+        </Select.Portal>
+      </Select.Root>
+    );
   },
-  ref,
-) {
-  const container = usePortalContainer();
-  // A part's props: yours, then its slot, and your class added to ours.
-  const part = <Props extends { className?: string | undefined }>(name: CompactSelectPart, own?: Props) => ({
-    ...own,
-    'data-roster-slot': `${slotPrefix}-${name}`,
-    className: joinClassNames(classNames?.[name], own?.className),
-  });
-  return (
-    <Select.Root
-      {...(value !== undefined && { value })}
-      {...(defaultValue !== undefined && { defaultValue })}
-      {...(onValueChange && { onValueChange })}
-      {...(open !== undefined && { open })}
-      {...(defaultOpen !== undefined && { defaultOpen })}
-      {...(onOpenChange && { onOpenChange })}
-      {...(name !== undefined && { name })}
-      {...(disabled !== undefined && { disabled })}
-    >
-      <Select.Trigger {...part('trigger', { ...triggerProps, className })} ref={ref}>
-        <Select.Value {...part('value', valueProps)} />
-        <Select.Icon {...part('icon', iconProps)}>
-          <ChevronIcon />
-        </Select.Icon>
-      </Select.Trigger>
-      <Select.Portal container={container} {...portalProps}>
-        <Select.Content position="popper" sideOffset={4} {...part('content', contentProps)}>
-          <Select.Viewport {...part('viewport', viewportProps)}>
-            {options.map((option) => (
-              <Select.Item {...part('item', itemProps)} key={option.value} value={option.value}>
-                <Select.ItemText>{option.label}</Select.ItemText>
-              </Select.Item>
-            ))}
-          </Select.Viewport>
-        </Select.Content>
-      </Select.Portal>
-    </Select.Root>
-  );
-});
+);

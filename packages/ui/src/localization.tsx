@@ -250,7 +250,7 @@ export function mergeLocalization(
   } as RosterLocalization;
 }
 
-const LocalizationContext = createContext<RosterLocalization>(englishLocalization);
+const LocalizationContext = /* @__PURE__ */ createContext<RosterLocalization>(englishLocalization);
 
 /** Props of {@link RosterLocalizationProvider}. */
 export interface RosterLocalizationProviderProps {

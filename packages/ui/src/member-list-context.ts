@@ -5,7 +5,7 @@ import type { UseMemberListResult } from './use-member-list';
 export type MemberListContextValue = UseMemberListResult;
 
 /** The nearest `MemberList.Root`'s list (internal: read it with {@link useMemberListContext}). */
-export const MemberListContext = createContext<MemberListContextValue | null>(null);
+export const MemberListContext = /* @__PURE__ */ createContext<MemberListContextValue | null>(null);
 
 /**
  * The list state and actions of the nearest `MemberList.Root` (what `useMemberList` returns), to
@@ -43,7 +43,7 @@ export interface MemberListFocusTargets {
 }
 
 /** The nearest Root's focus targets (internal). */
-export const MemberListFocusContext = createContext<MemberListFocusTargets | null>(null);
+export const MemberListFocusContext = /* @__PURE__ */ createContext<MemberListFocusTargets | null>(null);
 
 /**
  * A part's props over what its Root knows: every prop given (not `undefined`) wins, except

@@ -66,7 +66,7 @@ const fromList = (list: MemberListContextValue): Partial<MemberListPaginationPro
 });
 
 /** Previous/Next, the `1–10 of 253` status and a page-size choice. */
-export const MemberListPagination = forwardRef<HTMLElement, MemberListPaginationProps>(
+export const MemberListPagination = /* @__PURE__ */ forwardRef<HTMLElement, MemberListPaginationProps>(
   function MemberListPagination(props, ref) {
     const {
       page = 1,

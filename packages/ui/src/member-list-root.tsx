@@ -32,18 +32,17 @@ export interface MemberListRootProps
  * (`localization`), a live region for announcements (unless one is above) and the portal
  * container for selects and dialogs (the `<div>`, so they inherit its CSS variables and theme).
  */
-export const MemberListRoot = forwardRef<HTMLDivElement, MemberListRootProps>(function MemberListRoot(
-  { localization, ...props },
-  ref,
-) {
-  return (
-    <WithAnnouncer>
-      <RosterLocalizationProvider localization={localization}>
-        <MemberListRootContent {...props} ref={ref} />
-      </RosterLocalizationProvider>
-    </WithAnnouncer>
-  );
-});
+export const MemberListRoot = /* @__PURE__ */ forwardRef<HTMLDivElement, MemberListRootProps>(
+  function MemberListRoot({ localization, ...props }, ref) {
+    return (
+      <WithAnnouncer>
+        <RosterLocalizationProvider localization={localization}>
+          <MemberListRootContent {...props} ref={ref} />
+        </RosterLocalizationProvider>
+      </WithAnnouncer>
+    );
+  },
+);
 
 /**
  * Every option of `useMemberList`, once: the Root hands these props to the hook and the rest to its
@@ -67,33 +66,34 @@ const MEMBER_LIST_OPTION_KEYS = {
   onMutationSettled: true,
 } satisfies Record<keyof UseMemberListOptions, true>;
 
-const MemberListRootContent = forwardRef<HTMLDivElement, Omit<MemberListRootProps, 'localization'>>(
-  function MemberListRootContent(props, ref) {
-    const [options, { children, ...divProps }] = splitProps(props, MEMBER_LIST_OPTION_KEYS);
-    const list = useMemberList(options);
-    const [container, setContainer] = useState<HTMLDivElement | null>(null);
-    const rootRef = useComposedRefs(ref, setContainer);
-    const [focus] = useState<MemberListFocusTargets>(() => ({ table: null, removeButtons: new Map() }));
-    // For rows rendered outside a `MemberList.Table` (a table of your own); the table provides its own.
-    const rowDefaults = useStableObject<MemberListRowDefaults>({
-      viewer: list.viewer,
-      roles: list.roles,
-      locale: list.locale,
-      onRoleChange: list.changeRole,
-      onRemoveRequest: list.requestRemoval,
-    });
-    return (
-      <div {...divProps} ref={rootRef} data-roster-slot="member-list-root">
-        <PortalContainerContext.Provider value={container}>
-          <MemberListContext.Provider value={list}>
-            <MemberListFocusContext.Provider value={focus}>
-              <MemberListRowDefaultsContext.Provider value={rowDefaults}>
-                {children}
-              </MemberListRowDefaultsContext.Provider>
-            </MemberListFocusContext.Provider>
-          </MemberListContext.Provider>
-        </PortalContainerContext.Provider>
-      </div>
-    );
-  },
-);
+const MemberListRootContent = /* @__PURE__ */ forwardRef<
+  HTMLDivElement,
+  Omit<MemberListRootProps, 'localization'>
+>(function MemberListRootContent(props, ref) {
+  const [options, { children, ...divProps }] = splitProps(props, MEMBER_LIST_OPTION_KEYS);
+  const list = useMemberList(options);
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+  const rootRef = useComposedRefs(ref, setContainer);
+  const [focus] = useState<MemberListFocusTargets>(() => ({ table: null, removeButtons: new Map() }));
+  // For rows rendered outside a `MemberList.Table` (a table of your own); the table provides its own.
+  const rowDefaults = useStableObject<MemberListRowDefaults>({
+    viewer: list.viewer,
+    roles: list.roles,
+    locale: list.locale,
+    onRoleChange: list.changeRole,
+    onRemoveRequest: list.requestRemoval,
+  });
+  return (
+    <div {...divProps} ref={rootRef} data-roster-slot="member-list-root">
+      <PortalContainerContext.Provider value={container}>
+        <MemberListContext.Provider value={list}>
+          <MemberListFocusContext.Provider value={focus}>
+            <MemberListRowDefaultsContext.Provider value={rowDefaults}>
+              {children}
+            </MemberListRowDefaultsContext.Provider>
+          </MemberListFocusContext.Provider>
+        </MemberListContext.Provider>
+      </PortalContainerContext.Provider>
+    </div>
+  );
+});

@@ -78,12 +78,12 @@ export type MemberListRowDefaults = Omit<
 >;
 
 /** The nearest table's (or Root's) {@link MemberListRowDefaults} (internal). */
-export const MemberListRowDefaultsContext = createContext<MemberListRowDefaults | null>(null);
+export const MemberListRowDefaultsContext = /* @__PURE__ */ createContext<MemberListRowDefaults | null>(null);
 
 const NO_ROLES: readonly Role[] = [];
 
 /** One member's row: its cells in column order, or your `renderRow`. */
-export const MemberListRow = memo(function MemberListRow(props: MemberListRowProps) {
+export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: MemberListRowProps) {
   const {
     member,
     columns: columnsProp,

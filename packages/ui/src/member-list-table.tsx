@@ -176,7 +176,7 @@ const fromList = (list: MemberListContextValue, text: RosterLocalization): Parti
  * loading, empty and error states in its body. Focusable (`tabIndex={-1}`) so focus can land on it
  * when the row it was in disappears.
  */
-export const MemberListTable = forwardRef<HTMLTableElement, MemberListTableProps>(
+export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, MemberListTableProps>(
   function MemberListTable(props, ref) {
     const text = useLocalization();
     const [rowFields, own] = splitProps(

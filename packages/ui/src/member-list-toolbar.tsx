@@ -102,7 +102,7 @@ const fromList = (list: MemberListContextValue): Partial<MemberListToolbarProps>
 });
 
 /** Search (debounced, clearable, Escape clears), role filter with "All roles", and sort. */
-export const MemberListToolbar = forwardRef<HTMLDivElement, MemberListToolbarProps>(
+export const MemberListToolbar = /* @__PURE__ */ forwardRef<HTMLDivElement, MemberListToolbarProps>(
   function MemberListToolbar(props, ref) {
     const {
       query,

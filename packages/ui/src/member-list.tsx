@@ -58,37 +58,39 @@ const TABLE_KEYS = {
   renderError: true,
 } satisfies Record<keyof MemberListRenderProps | 'columns', true>;
 
-const MemberListDefault = forwardRef<HTMLDivElement, MemberListProps>(function MemberList(props, ref) {
-  const [tableProps, ownProps] = splitProps(props, TABLE_KEYS);
-  const {
-    toolbarActions,
-    hideToolbar = false,
-    hidePagination = false,
-    searchDebounceMs,
-    className,
-    classNames,
-    ...rootProps
-  } = ownProps;
-  return (
-    <MemberListRoot {...rootProps} ref={ref} className={joinClassNames(classNames?.root, className)}>
-      {!hideToolbar && (
-        <MemberListToolbar
-          {...(searchDebounceMs !== undefined && { debounceMs: searchDebounceMs })}
-          actions={toolbarActions}
-          {...(classNames?.toolbar && { classNames: classNames.toolbar })}
-        />
-      )}
-      <MemberListTable {...tableProps} classNames={classNames?.table} />
-      {!hidePagination && (
-        <MemberListPagination {...(classNames?.pagination && { classNames: classNames.pagination })} />
-      )}
-      <MemberListRemoveDialog {...(classNames?.removeDialog && { classNames: classNames.removeDialog })} />
-    </MemberListRoot>
-  );
-});
+const MemberListDefault = /* @__PURE__ */ forwardRef<HTMLDivElement, MemberListProps>(
+  function MemberList(props, ref) {
+    const [tableProps, ownProps] = splitProps(props, TABLE_KEYS);
+    const {
+      toolbarActions,
+      hideToolbar = false,
+      hidePagination = false,
+      searchDebounceMs,
+      className,
+      classNames,
+      ...rootProps
+    } = ownProps;
+    return (
+      <MemberListRoot {...rootProps} ref={ref} className={joinClassNames(classNames?.root, className)}>
+        {!hideToolbar && (
+          <MemberListToolbar
+            {...(searchDebounceMs !== undefined && { debounceMs: searchDebounceMs })}
+            actions={toolbarActions}
+            {...(classNames?.toolbar && { classNames: classNames.toolbar })}
+          />
+        )}
+        <MemberListTable {...tableProps} classNames={classNames?.table} />
+        {!hidePagination && (
+          <MemberListPagination {...(classNames?.pagination && { classNames: classNames.pagination })} />
+        )}
+        <MemberListRemoveDialog {...(classNames?.removeDialog && { classNames: classNames.removeDialog })} />
+      </MemberListRoot>
+    );
+  },
+);
 
 /** {@link MemberListDefault} with the Root and its parts attached for composition. */
-export const MemberList = Object.assign(MemberListDefault, {
+export const MemberList = /* @__PURE__ */ Object.assign(MemberListDefault, {
   Root: MemberListRoot,
   Toolbar: MemberListToolbar,
   Table: MemberListTable,

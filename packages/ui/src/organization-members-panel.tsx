@@ -26,37 +26,38 @@ export interface OrganizationMembersPanelProps extends Omit<MemberListProps, 'cl
  * `RosterProvider`. The member list with search, filter, sort, paging, role changes and removal,
  * plus an Add member dialog for viewers who may add members, and announcements.
  */
-export const OrganizationMembersPanel = forwardRef<HTMLDivElement, OrganizationMembersPanelProps>(
-  function OrganizationMembersPanel(
-    { hideAddMember = false, defaultAddRole, classNames, toolbarActions, ...listProps },
-    ref,
-  ) {
-    const permissions = useMembershipPermissions(listProps.organizationId);
-    const organizationName = permissions.viewerMembership?.organization.name;
-    const { addDialog, ...listClassNames } = classNames ?? {};
-    const showAdd = !hideAddMember && permissions.canAdd;
-    return (
-      <MemberList
-        {...listProps}
-        ref={ref}
-        data-roster-panel=""
-        classNames={listClassNames}
-        toolbarActions={
-          toolbarActions || showAdd ? (
-            <>
-              {toolbarActions}
-              {showAdd && (
-                <AddMemberDialog
-                  organizationId={listProps.organizationId}
-                  organizationName={organizationName}
-                  {...(defaultAddRole !== undefined && { defaultRole: defaultAddRole })}
-                  {...(addDialog && { classNames: addDialog })}
-                />
-              )}
-            </>
-          ) : undefined
-        }
-      />
-    );
-  },
-);
+export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
+  HTMLDivElement,
+  OrganizationMembersPanelProps
+>(function OrganizationMembersPanel(
+  { hideAddMember = false, defaultAddRole, classNames, toolbarActions, ...listProps },
+  ref,
+) {
+  const permissions = useMembershipPermissions(listProps.organizationId);
+  const organizationName = permissions.viewerMembership?.organization.name;
+  const { addDialog, ...listClassNames } = classNames ?? {};
+  const showAdd = !hideAddMember && permissions.canAdd;
+  return (
+    <MemberList
+      {...listProps}
+      ref={ref}
+      data-roster-panel=""
+      classNames={listClassNames}
+      toolbarActions={
+        toolbarActions || showAdd ? (
+          <>
+            {toolbarActions}
+            {showAdd && (
+              <AddMemberDialog
+                organizationId={listProps.organizationId}
+                organizationName={organizationName}
+                {...(defaultAddRole !== undefined && { defaultRole: defaultAddRole })}
+                {...(addDialog && { classNames: addDialog })}
+              />
+            )}
+          </>
+        ) : undefined
+      }
+    />
+  );
+});

@@ -5,7 +5,7 @@ import { createContext, useContext } from 'react';
  * select's popover or a dialog inherits the list's CSS variables and `data-theme`; standalone
  * components portal to `document.body`.
  */
-export const PortalContainerContext = createContext<HTMLElement | null>(null);
+export const PortalContainerContext = /* @__PURE__ */ createContext<HTMLElement | null>(null);
 
 /** The element popovers and dialogs portal into (undefined: `document.body`). */
 export function usePortalContainer(): HTMLElement | undefined {

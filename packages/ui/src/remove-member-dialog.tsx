@@ -58,7 +58,7 @@ export interface RemoveMemberDialogProps
  * member and the organization, with Cancel focused first and a destructive Remove. A server error is
  * shown inside and the dialog stays open.
  */
-export const RemoveMemberDialog = forwardRef<HTMLDivElement, RemoveMemberDialogProps>(
+export const RemoveMemberDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, RemoveMemberDialogProps>(
   function RemoveMemberDialog(
     {
       memberName,

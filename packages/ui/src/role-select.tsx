@@ -60,7 +60,7 @@ export interface RoleSelectProps
  * A member's role, as a Radix Select of the organization's roles: the role name shown, the key as
  * the value. When the viewer may not change it, it is disabled and says why.
  */
-export const RoleSelect = forwardRef<HTMLButtonElement, RoleSelectProps>(function RoleSelect(
+export const RoleSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, RoleSelectProps>(function RoleSelect(
   {
     roles,
     value,
