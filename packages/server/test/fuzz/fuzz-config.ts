@@ -26,3 +26,17 @@ export function fuzzSettings(
   }
   return { numRuns, seed };
 }
+
+/**
+ * Requests after which a fuzz test starts again from a fresh seeded database: the digest compared
+ * around every request stays cheap (it reads every row), and deleted members come back, so success
+ * paths stay reachable over a long run.
+ */
+export const FRESH_DATABASE_EVERY = 1_000;
+
+/** Prints a long run's totals (only under `pnpm fuzz`, where ROSTER_FUZZ_RUNS is set). */
+export function reportFuzzRun(name: string, requests: number, statuses: ReadonlyMap<number, number>): void {
+  if (process.env.ROSTER_FUZZ_RUNS === undefined) return;
+  const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`);
+  console.log(`[fuzz] ${name}: ${requests} requests, no failure; statuses ${byStatus.join(', ')}`);
+}

@@ -263,28 +263,54 @@ const metadataText = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('null', '[]', '"text"', '1') },
 );
 
-/** Value generators per field or parameter of the real routes. */
+/** Mostly a valid value (JSON text), sometimes a hostile one. */
+function mostlyValid(
+  valid: fc.Arbitrary<string>,
+  hostile: fc.Arbitrary<string> = valueText,
+): fc.Arbitrary<string> {
+  return fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: hostile });
+}
+
+const json = (values: readonly string[]) => fc.constantFrom(...values).map((value) => JSON.stringify(value));
+
+/** Value generators per body field of the real routes (JSON text). */
 const FIELD_VALUES: Record<string, fc.Arbitrary<string>> = {
-  user_id: fc.oneof(
-    fc.constantFrom(...KNOWN_IDS).map((id) => JSON.stringify(id)),
-    valueText,
-  ),
-  role: fc.oneof(
-    fc.constantFrom(...ROLES).map((role) => JSON.stringify(role)),
-    valueText,
-  ),
+  user_id: mostlyValid(json(KNOWN_IDS)),
+  role: mostlyValid(json(['org:admin', 'org:member']), fc.oneof(json(ROLES), valueText)),
   public_metadata: metadataText,
   private_metadata: metadataText,
   unsafe_metadata: metadataText,
-  name: fc.oneof(
+  name: mostlyValid(
+    json(['Acme 2', 'New org']),
     anyText.map((text) => JSON.stringify(text)),
-    valueText,
   ),
-  first_name: fc.oneof(
+  first_name: mostlyValid(
+    json(['Eve', 'Zoë']),
     anyText.map((text) => JSON.stringify(text)),
-    valueText,
   ),
-  email_address: fc.oneof(fc.constantFrom('["new@acme.test"]', '"bad"', '["a@b.co","a@b.co"]'), valueText),
+  email_address: mostlyValid(
+    fc.nat(10_000).map((n) => `["fuzz${n}@acme.test"]`),
+    fc.constantFrom('"bad"', '["a@b.co","a@b.co"]', '[1]'),
+  ),
+};
+
+/** Value generators per query parameter (raw text, before URL encoding). */
+const QUERY_VALUES: Record<string, fc.Arbitrary<string>> = {
+  limit: mostlyValid(fc.integer({ min: 1, max: 500 }).map(String), queryValue),
+  offset: mostlyValid(fc.integer({ min: 0, max: 20 }).map(String), queryValue),
+  order_by: mostlyValid(
+    fc.constantFrom('-created_at', '+created_at', 'first_name', '-last_name', 'name'),
+    queryValue,
+  ),
+  role: mostlyValid(fc.constantFrom('org:admin', 'org:member'), queryValue),
+  user_id: mostlyValid(fc.constantFrom(...KNOWN_IDS, '-user_bob'), queryValue),
+  query: mostlyValid(fc.constantFrom('ali', 'bob', 'acme', 'smith', 'o'), anyText),
+  email_address: mostlyValid(fc.constantFrom('alice@acme.test', 'nobody@acme.test'), queryValue),
+  phone_number: mostlyValid(fc.constantFrom('+15550000001', '+15550000004'), queryValue),
+  created_at_before: mostlyValid(fc.nat().map(String), queryValue),
+  created_at_after: mostlyValid(fc.nat().map(String), queryValue),
+  last_active_at_before: mostlyValid(fc.nat().map(String), queryValue),
+  last_active_at_after: mostlyValid(fc.nat().map(String), queryValue),
 };
 
 interface RouteShape {
@@ -294,23 +320,39 @@ interface RouteShape {
   body?: readonly string[];
 }
 
-/** The real routes of both servers, each with the parameters and fields it takes. */
-const ROUTE_SHAPES: readonly RouteShape[] = [
+/** The routes both servers serve, each with the parameters and fields the handler takes. */
+const SHARED_ROUTES: readonly RouteShape[] = [
   { method: 'GET', path: (o) => `/organizations/${o}/memberships`, query: LIST_QUERY },
   {
     method: 'POST',
     path: (o) => `/organizations/${o}/memberships`,
-    body: ['user_id', 'role', 'public_metadata', 'private_metadata'],
+    body: ['user_id', 'role', 'public_metadata'],
   },
   { method: 'PATCH', path: (o, u) => `/organizations/${o}/memberships/${u}`, body: ['role'] },
   { method: 'DELETE', path: (o, u) => `/organizations/${o}/memberships/${u}` },
   {
     method: 'PATCH',
     path: (o, u) => `/organizations/${o}/memberships/${u}/metadata`,
+    body: ['public_metadata'],
+  },
+  { method: 'GET', path: () => '/users/user_alice/organization_memberships', query: ['limit', 'offset'] },
+  { method: 'GET', path: () => '/organization_roles', query: ['limit', 'offset', 'query', 'order_by'] },
+  { method: 'GET', path: () => '/users', query: ['limit', 'offset', 'query'] },
+];
+
+/** What only the local Backend API serves, or takes: private metadata, users, organizations. */
+const BACKEND_ROUTES: readonly RouteShape[] = [
+  {
+    method: 'POST',
+    path: (o) => `/organizations/${o}/memberships`,
+    body: ['user_id', 'role', 'private_metadata'],
+  },
+  {
+    method: 'PATCH',
+    path: (o, u) => `/organizations/${o}/memberships/${u}/metadata`,
     body: ['public_metadata', 'private_metadata'],
   },
   { method: 'GET', path: (_o, u) => `/users/${u}/organization_memberships`, query: ['limit', 'offset'] },
-  { method: 'GET', path: () => '/organization_roles', query: ['limit', 'offset', 'query', 'order_by'] },
   {
     method: 'GET',
     path: () => '/users',
@@ -326,55 +368,60 @@ const ROUTE_SHAPES: readonly RouteShape[] = [
 ];
 
 /** Well-formed in shape: a real route, its own parameters and fields, with hostile values. */
-const shapedRequest = fc
-  .tuple(
-    fc.constantFrom(...ROUTE_SHAPES),
-    fc.constantFrom('org_acme', 'org_acme', 'org_other'),
-    fc.constantFrom('user_bob', 'user_carl', 'user_dana', 'user_alice', 'user_omar'),
-  )
-  .chain(([route, organizationId, userId]) =>
-    fc.record({
-      method: fc.constant(route.method),
-      path: fc.constant(route.path(organizationId, userId)),
-      query: fc
-        .subarray([...(route.query ?? [])], { maxLength: Math.min(3, route.query?.length ?? 0) })
-        .chain((keys) =>
-          fc.tuple(
+const shapedRequest = (routes: readonly RouteShape[]) =>
+  fc
+    .tuple(
+      fc.constantFrom(...routes),
+      fc.constantFrom('org_acme', 'org_acme', 'org_acme', 'org_acme', 'org_other'),
+      fc.constantFrom('user_bob', 'user_carl', 'user_dana', 'user_alice', 'user_omar'),
+    )
+    .chain(([route, organizationId, userId]) =>
+      fc.record({
+        method: fc.constant(route.method),
+        path: fc.constant(route.path(organizationId, userId)),
+        query: fc
+          .subarray([...(route.query ?? [])], { maxLength: Math.min(3, route.query?.length ?? 0) })
+          .chain((keys) =>
             fc.tuple(
-              ...keys.map((key) =>
-                fc.tuple(fc.constant(key), key === 'query' || key.endsWith('_query') ? anyText : queryValue),
+              fc.tuple(
+                ...keys.map((key) =>
+                  fc.tuple(
+                    fc.constant(key),
+                    QUERY_VALUES[key] ??
+                      (key.endsWith('_query') ? (QUERY_VALUES.query as fc.Arbitrary<string>) : queryValue),
+                  ),
+                ),
               ),
+              fc.option(fc.tuple(queryKey, queryValue), { freq: 8 }),
             ),
-            fc.option(fc.tuple(queryKey, queryValue), { freq: 5 }),
           ),
-        ),
-      body: fc
-        .subarray([...(route.body ?? [])])
-        .chain((fields) =>
-          fc.tuple(
+        body: fc
+          .subarray([...(route.body ?? [])])
+          .chain((fields) =>
             fc.tuple(
-              ...fields.map((field) => fc.tuple(fc.constant(field), FIELD_VALUES[field] ?? valueText)),
+              fc.tuple(
+                ...fields.map((field) => fc.tuple(fc.constant(field), FIELD_VALUES[field] ?? valueText)),
+              ),
+              fc.option(fc.tuple(bodyKey, valueText), { freq: 8 }),
             ),
-            fc.option(fc.tuple(bodyKey, valueText), { freq: 5 }),
           ),
-        ),
-    }),
-  )
-  .map(({ method, path, query, body }) => {
-    const params = new URLSearchParams();
-    const [pairs, extraPair] = query;
-    for (const [key, value] of extraPair ? [...pairs, extraPair] : pairs) params.append(key, value);
-    const search = params.toString();
-    const [fields, extraField] = body;
-    const entries = extraField ? [...fields, extraField] : fields;
-    const text = `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
-    return {
-      method,
-      path: search ? `${path}?${search}` : path,
-      headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
-      body: method === 'GET' || method === 'DELETE' ? undefined : text,
-    };
-  });
+      }),
+    )
+    .map(({ method, path, query, body }) => {
+      const params = new URLSearchParams();
+      const [pairs, extraPair] = query;
+      for (const [key, value] of extraPair ? [...pairs, extraPair] : pairs) params.append(key, value);
+      const search = params.toString();
+      const [fields, extraField] = body;
+      const entries = extraField ? [...fields, extraField] : fields;
+      const text = `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
+      return {
+        method,
+        path: search ? `${path}?${search}` : path,
+        headers: method === 'GET' ? {} : { 'content-type': 'application/json' },
+        body: method === 'GET' || method === 'DELETE' ? undefined : text,
+      };
+    });
 
 /** Anything at all: junk paths, methods, headers and bodies. */
 function chaoticRequest(origin: string): fc.Arbitrary<FuzzRequest> {
@@ -411,13 +458,18 @@ function chaoticRequest(origin: string): fc.Arbitrary<FuzzRequest> {
 /**
  * A hostile request: most are shaped like a real route's (so they get past routing, CSRF and
  * content-type checks and reach validation and storage), the rest are junk throughout. `origin` is
- * the Origin a real page sends, set on every shaped request.
+ * the Origin a real page sends, set on every shaped request; `target` picks the routes (the handler
+ * serves fewer than the local Backend API).
  */
-export function fuzzRequest(origin: string): fc.Arbitrary<FuzzRequest> {
+export function fuzzRequest(origin: string, target: 'handler' | 'backend'): fc.Arbitrary<FuzzRequest> {
+  const routes = target === 'handler' ? SHARED_ROUTES : [...SHARED_ROUTES, ...BACKEND_ROUTES];
   return fc.oneof(
     {
       weight: 3,
-      arbitrary: shapedRequest.map((request) => ({ ...request, headers: { ...request.headers, origin } })),
+      arbitrary: shapedRequest(routes).map((request) => ({
+        ...request,
+        headers: { ...request.headers, origin },
+      })),
     },
     { weight: 1, arbitrary: chaoticRequest(origin) },
   );
