@@ -2,14 +2,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-
-// Radix Select uses pointer capture and scrollIntoView, which jsdom does not implement.
-// Real browser behaviour is checked in Chromium (story tests and end-to-end).
-const proto = HTMLElement.prototype as unknown as Record<string, unknown>;
-proto.hasPointerCapture ??= () => false;
-proto.setPointerCapture ??= () => {};
-proto.releasePointerCapture ??= () => {};
-proto.scrollIntoView ??= () => {};
+// What users import in their own jsdom tests: Radix Select's missing DOM methods as no-ops. Real
+// browser behaviour is checked in Chromium (story tests and end-to-end).
+import '@roster/ui/test-setup';
 
 afterEach(() => {
   cleanup();
