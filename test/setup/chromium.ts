@@ -1,6 +1,6 @@
 /**
  * How every browser test launches Chromium: Debian's package (never a test tool's download), with
- * the flags a headless, sandbox-less, offline machine needs (see TOOLCHAIN.md). Without the
+ * the flags a headless, sandbox-less, offline machine needs (see docs/TOOLCHAIN.md). Without the
  * background-networking flags Chromium keeps trying to reach the outside and is refused.
  */
 export const CHROMIUM_EXECUTABLE_PATH = '/usr/bin/chromium';
