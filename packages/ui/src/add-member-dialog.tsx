@@ -149,7 +149,7 @@ export const AddMemberDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, AddMem
         setOpen(false);
       } catch (error) {
         setPending(false);
-        const message = describeError(error, text);
+        const message = describeError(error, text, 'add-member');
         const code = isRosterApiError(error) ? error.code : undefined;
         const param = isRosterApiError(error) ? error.errors[0]?.meta?.paramName : undefined;
         if ((code && USER_FIELD_CODES.has(code)) || param === 'user_id') setFieldError(message);

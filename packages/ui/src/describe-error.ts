@@ -1,13 +1,17 @@
 import { isRosterApiError } from '@roster/core';
-import type { RosterLocalization } from './localization';
+import type { RosterAction, RosterLocalization } from './localization';
 
 /**
- * A readable message for a failed call: the localization's message for the error code when it has
- * one, else the server's (long) message.
+ * A readable message for a failed call: the localization's message for the error code in that
+ * action when it has one, else the server's message.
  */
-export function describeError(error: unknown, text: Pick<RosterLocalization, 'errorMessage'>): string {
+export function describeError(
+  error: unknown,
+  text: Pick<RosterLocalization, 'errorMessage'>,
+  action: RosterAction,
+): string {
   if (isRosterApiError(error)) {
-    return text.errorMessage(error.code) ?? error.message;
+    return text.errorMessage(error.code, action) ?? error.message;
   }
   if (error instanceof Error) return error.message;
   return String(error);

@@ -70,6 +70,7 @@ export { LiveAnnouncer, useAnnounce } from './announcer';
 export type {
   MemberSortOrder,
   PolicyReasonText,
+  RosterAction,
   RosterLocalization,
   RosterLocalizationOverrides,
   RosterLocalizationProviderProps,

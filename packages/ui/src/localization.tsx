@@ -14,6 +14,9 @@ export type MemberSortOrder =
   | '-first_name'
   | '+email_address';
 
+/** The action a failed call belonged to: it decides the wording of the error. */
+export type RosterAction = 'list' | 'add-member' | 'role-change' | 'removal';
+
 /**
  * Every string the components show or announce, including the accessible names (a contract: see
  * the "Accessible names" table in this package's README). Pass a partial object to override some;
@@ -135,8 +138,12 @@ export interface RosterLocalization {
   removeFailed: (message: string) => string;
   /** Announced when a member is added. */
   memberAdded: (name: string) => string;
-  /** A readable message for a server error code; return undefined to use the server's message. */
-  errorMessage: (code: string | undefined) => string | undefined;
+  /**
+   * A readable message for a server error code in the action that failed (the same code means
+   * different things: `resource_not_found` is an unknown user when adding, an unknown organization
+   * when listing). Return undefined to use the server's message.
+   */
+  errorMessage: (code: string | undefined, action: RosterAction) => string | undefined;
   /** The joined date. Defaults to `Intl.DateTimeFormat(locale, { dateStyle: 'medium' })`. */
   formatDate: (timestamp: number, locale: string | undefined) => string;
 }
@@ -212,12 +219,14 @@ export const englishLocalization: RosterLocalization = {
   memberRemoved: (name) => `${name} was removed`,
   removeFailed: (message) => `Could not remove member: ${message}`,
   memberAdded: (name) => `${name} was added`,
-  errorMessage: (code) => {
+  errorMessage: (code, action) => {
     switch (code) {
       case 'already_a_member_in_organization':
         return 'This user is already a member of the organization.';
       case 'resource_not_found':
-        return 'No user with this ID.';
+        if (action === 'add-member') return 'No user with this ID.';
+        if (action === 'list') return 'This organization does not exist, or you are not one of its members.';
+        return 'This member is no longer in the organization.';
       case 'network_error':
         return 'The network is unreachable. Check your connection and try again.';
       default:

@@ -231,7 +231,7 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
         ));
       }
       if (members.length === 0 && error) {
-        const message = describeError(error, text);
+        const message = describeError(error, text, 'list');
         const retry = () => onRetry?.();
         if (renderError) return fullRow(renderError({ error, message, retry }));
         return fullRow(

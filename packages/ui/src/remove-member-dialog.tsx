@@ -116,7 +116,7 @@ export const RemoveMemberDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Rem
         setOpen(false);
       } catch (caught) {
         setPending(false);
-        setError(describeError(caught, text));
+        setError(describeError(caught, text, 'removal'));
       }
     };
 

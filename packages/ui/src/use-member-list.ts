@@ -218,7 +218,7 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
         settled({ kind: 'role-change', member, role });
       },
       (error: unknown) => {
-        announce(text.roleChangeFailed(describeError(error, text)));
+        announce(text.roleChangeFailed(describeError(error, text, 'role-change')));
         settled({ kind: 'role-change', member, role, error });
       },
     );

@@ -207,3 +207,12 @@ describe('given Carol, the only admin of Solo Studio', () => {
     expect(leave).toHaveAccessibleDescription('An organization needs at least one admin.');
   });
 });
+
+describe('given a list of an organization that does not exist', () => {
+  it('when it fails with resource_not_found, it says so in list words (not the add-member wording)', async () => {
+    renderWithRoster(<MemberList organizationId="org_missing" searchDebounceMs={0} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This organization does not exist, or you are not one of its members.');
+    expect(alert).not.toHaveTextContent('No user with this ID.');
+  });
+});
