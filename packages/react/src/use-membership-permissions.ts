@@ -1,4 +1,4 @@
-import type { MembershipPermissions, Metadata, OrganizationMembership } from '@roster/core';
+import type { MembershipPermissions, Metadata, OrganizationMembership, PolicyViewer } from '@roster/core';
 import { adminMembershipsView, getMembershipPermissions, viewerMembershipView } from '@roster/core';
 import { useCallback, useMemo } from 'react';
 import { useRosterContext } from './roster-context';
@@ -15,6 +15,11 @@ export interface UseMembershipPermissionsOptions {
 export interface UseMembershipPermissionsResult extends MembershipPermissions {
   /** The viewer's own membership in the organization (`undefined` while loading or when not a member). */
   viewerMembership: OrganizationMembership | undefined;
+  /**
+   * The viewer as the core policy sees them (user ID and permissions), `null` while unknown: the same
+   * object while the permissions are the same, to pass to `getMembershipPermissions` or memoized rows.
+   */
+  viewer: PolicyViewer | null;
   /** Members whose role grants `org:sys_memberships:manage`; `undefined` until known. */
   adminCount: number | undefined;
   /** The viewer's membership is still loading: everything is denied until it arrives. */
@@ -65,22 +70,35 @@ export function useMembershipPermissions<
   const adminsKnown = adminView !== null && !admins.isLoading && admins.error === undefined;
   const adminCount = adminsKnown ? admins.totalCount : undefined;
   const { nextRole } = options;
+  // One stable object while the permissions' content is the same: rows memoized on it do not
+  // re-render when the viewer's membership is read again.
+  const permissionKey = viewerMembership?.permissions.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the permissions' content
+  const policyViewer = useMemo<PolicyViewer | null>(
+    () => (viewerMembership ? { userId: viewer.userId, permissions: viewerMembership.permissions } : null),
+    [viewer.userId, permissionKey],
+  );
   const permissionsFor = useCallback(
     (target: OrganizationMembership<Metadata, Metadata> | null | undefined, role?: string) =>
       getMembershipPermissions({
-        viewer: viewerMembership
-          ? { userId: viewer.userId, permissions: viewerMembership.permissions }
-          : null,
+        viewer: policyViewer,
         target: target ?? null,
         ...(adminCount !== undefined ? { adminCount } : {}),
         ...(roles !== undefined ? { roles } : {}),
         ...(role !== undefined ? { nextRole: role } : {}),
       }),
-    [viewerMembership, viewer.userId, adminCount, roles],
+    [policyViewer, adminCount, roles],
   );
   const permissions = useMemo(
     () => permissionsFor(membership as OrganizationMembership | null | undefined, nextRole),
     [permissionsFor, membership, nextRole],
   );
-  return { ...permissions, viewerMembership, adminCount, isLoading: own.isLoading, permissionsFor };
+  return {
+    ...permissions,
+    viewerMembership,
+    viewer: policyViewer,
+    adminCount,
+    isLoading: own.isLoading,
+    permissionsFor,
+  };
 }

@@ -150,7 +150,7 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
   const { organizationId } = options;
   const text = useLocalization();
   const announce = useAnnounce();
-  const { viewer, locale } = useRoster();
+  const { locale } = useRoster();
 
   const [pageSize, setPageSize] = useControllableState(
     options.pageSize,
@@ -195,15 +195,8 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
   const removeMembership = useRemoveMembership(organizationId);
   const [removal, setRemoval] = useState<MemberListRemoval | null>(null);
 
-  // The policy viewer, kept as one stable object while the permissions' content is the same, so
-  // memoized rows do not re-render when the viewer's membership is re-read.
-  const viewerPermissions = permissions.viewerMembership?.permissions;
-  const viewerPermissionsKey = viewerPermissions?.join(' ');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the permissions' content
-  const policyViewer = useMemo<PolicyViewer | null>(
-    () => (viewerPermissions ? { userId: viewer.userId, permissions: viewerPermissions } : null),
-    [viewer.userId, viewerPermissionsKey],
-  );
+  // The policy viewer `useMembershipPermissions` built (stable while the permissions are the same).
+  const policyViewer = permissions.viewer;
 
   const settled = (event: MemberListMutationEvent) => options.onMutationSettled?.(event);
 
