@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@roster/core';
+import { DEMO_IDS } from '@roster/core/testing';
 import { AddMemberDialog, LiveAnnouncer } from '@roster/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@roster/core';
+import { DEMO_IDS } from '@roster/core/testing';
 import { LiveAnnouncer, MemberList, useLocalization, useMemberListContext } from '@roster/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type FormEvent, useState } from 'react';

@@ -1,11 +1,5 @@
-import {
-  createDemoSeed,
-  createRosterApiError,
-  DEMO_IDS,
-  type MembershipsClient,
-  type MemoryClient,
-  type SeedData,
-} from '@roster/core';
+import { createRosterApiError, type MembershipsClient } from '@roster/core';
+import { createDemoSeed, DEMO_IDS, type MemoryClient, type SeedData } from '@roster/core/testing';
 import {
   type MemberListColumnInput,
   OrganizationMembersPanel,

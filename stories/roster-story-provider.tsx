@@ -1,5 +1,11 @@
 // Shared by the stories: a RosterProvider on a fresh in-memory client per story (no network).
-import { createDemoSeed, createMemoryClient, DEMO_IDS, type MemoryClient, type SeedData } from '@roster/core';
+import {
+  createDemoSeed,
+  createMemoryClient,
+  DEMO_IDS,
+  type MemoryClient,
+  type SeedData,
+} from '@roster/core/testing';
 import { RosterProvider } from '@roster/react';
 import { type ReactNode, useState } from 'react';
 

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { createDemoSeed, DEMO_IDS } from '../../packages/core/src/index';
+import { createDemoSeed, DEMO_IDS } from '../../packages/core/src/testing';
 import {
   createPlaygroundServer,
   type PlaygroundFaults,

@@ -33,8 +33,6 @@ export {
   encodeRole,
 } from './codec';
 export { decodeErrorBody, parseRetryAfter } from './decode-error-body';
-export type { DemoSeedOptions } from './demo-seed';
-export { createDemoSeed, DEMO_IDS, DEMO_SEED_BASE_TIME } from './demo-seed';
 export type { RosterApiErrorDetail, RosterApiErrorInit } from './errors';
 export { createRosterApiError, isRosterApiError, RosterApiError } from './errors';
 export type { HttpClientOptions } from './http-client';
@@ -75,14 +73,6 @@ export {
   organizationMembershipListSource,
   userMembershipListSource,
 } from './membership-list-source';
-export type {
-  MemoryClient,
-  MemoryClientLatency,
-  MemoryClientMethod,
-  MemoryClientOptions,
-  MemoryClientRequest,
-} from './memory-client';
-export { createMemoryClient } from './memory-client';
 export {
   checkMetadataLimits,
   MAX_METADATA_BYTES,
@@ -155,7 +145,6 @@ export {
   ROLE_MEMBER,
   rolePermissionKeys,
 } from './roles';
-export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './seed';
 export { shareUnchangedItems } from './structural-sharing';
 export { decodeUser, decodeUsers, encodeUser } from './user-codec';
 export type {

@@ -2,7 +2,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { DEMO_IDS } from '@roster/core';
+import { DEMO_IDS } from '@roster/core/testing';
 import {
   type BackendApi,
   createBackendApi,

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@roster/core';
+import { DEMO_IDS } from '@roster/core/testing';
 
 /** Someone the playground can act as: a user and the organization they look at. */
 export interface PlaygroundViewer {

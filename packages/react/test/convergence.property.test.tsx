@@ -1,5 +1,6 @@
 import type { ListMembershipsParams, Metadata, OrganizationMembership } from '@roster/core';
-import { createMemoryClient, mergeMetadata } from '@roster/core';
+import { mergeMetadata } from '@roster/core';
+import { createMemoryClient } from '@roster/core/testing';
 import { act, renderHook } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

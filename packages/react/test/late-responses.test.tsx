@@ -1,5 +1,4 @@
-import { createMemoryClient } from '@roster/core';
-import { createControllableClient } from '@roster/core/testing';
+import { createControllableClient, createMemoryClient } from '@roster/core/testing';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';

@@ -1,6 +1,5 @@
 import type { ListMembershipsParams } from '@roster/core';
-import { createMemoryClient } from '@roster/core';
-import { createControllableClient } from '@roster/core/testing';
+import { createControllableClient, createMemoryClient } from '@roster/core/testing';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UseOrganizationMembershipsOptions } from '../src/use-organization-memberships';

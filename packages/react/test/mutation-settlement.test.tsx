@@ -1,5 +1,6 @@
 import type { OrganizationMembership } from '@roster/core';
-import { createMemoryClient, isRosterApiError } from '@roster/core';
+import { isRosterApiError } from '@roster/core';
+import { createMemoryClient } from '@roster/core/testing';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';

@@ -1,4 +1,4 @@
-import { createMemoryClient } from '@roster/core';
+import { createMemoryClient } from '@roster/core/testing';
 import { act, render, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useOrganizationMemberships } from '../src/use-organization-memberships';

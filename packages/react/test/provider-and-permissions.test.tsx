@@ -1,4 +1,5 @@
-import { createMemoryClient, DEFAULT_ROLES } from '@roster/core';
+import { DEFAULT_ROLES } from '@roster/core';
+import { createMemoryClient } from '@roster/core/testing';
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RosterProvider } from '../src/roster-provider';

@@ -1,5 +1,5 @@
 // The README's quick start (with a smaller seed and no latency), rendered and used.
-import { createDemoSeed, createMemoryClient, DEMO_IDS } from '@roster/core';
+import { createDemoSeed, createMemoryClient, DEMO_IDS } from '@roster/core/testing';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';

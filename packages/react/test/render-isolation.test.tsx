@@ -1,5 +1,5 @@
 import type { OrganizationMembership } from '@roster/core';
-import { createMemoryClient } from '@roster/core';
+import { createMemoryClient } from '@roster/core/testing';
 import { act, render } from '@testing-library/react';
 import { memo, Profiler, type ProfilerOnRenderCallback } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

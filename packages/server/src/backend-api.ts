@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDemoSeed, type SeedData } from '@roster/core';
+import { createDemoSeed, type SeedData } from '@roster/core/testing';
 import { createBackendStores } from './backend-stores';
 import { ClerkHttpError, createTraceId } from './clerk-error';
 import { isDatabaseEmpty, openDatabase } from './database';

@@ -1,4 +1,5 @@
-import { DEFAULT_ROLES, type SeedData, type SeedUser } from '@roster/core';
+import { DEFAULT_ROLES } from '@roster/core';
+import type { SeedData, SeedUser } from '@roster/core/testing';
 import { SECONDARY_INDEXES, type SqliteDatabase } from './database';
 import { createSeededId } from './ids';
 import { RoleStore } from './role-store';

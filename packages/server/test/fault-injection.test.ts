@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@roster/core';
+import { DEMO_IDS } from '@roster/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BackendApi, type BackendApiOptions, createBackendApi, DEFAULT_SECRET_KEY } from '../src/index';
 

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from '@roster/core';
+import { DEMO_IDS } from '@roster/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BackendTestServer, startBackendTestServer } from './backend-test-server';
 

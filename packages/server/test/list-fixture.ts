@@ -1,4 +1,4 @@
-import type { SeedData } from '@roster/core';
+import type { SeedData } from '@roster/core/testing';
 
 const wallet = (digit: string) => `0x${digit.repeat(40)}`;
 

@@ -1,4 +1,4 @@
-import { createDemoSeed, type SeedUser } from '@roster/core';
+import { createDemoSeed, type SeedUser } from '@roster/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BackendApi, createBackendApi, DEFAULT_SECRET_KEY } from '../src/index';
 import { LIST_FIXTURE } from './list-fixture';

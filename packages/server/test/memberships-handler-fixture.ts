@@ -1,6 +1,6 @@
 // Shared setup of the handler tests: an upstream Backend API that records what reaches it, and
 // request builders for a browser on the app's origin.
-import type { SeedData, SeedMembership, SeedUser } from '@roster/core';
+import type { SeedData, SeedMembership, SeedUser } from '@roster/core/testing';
 import type Database from 'better-sqlite3';
 import { createBackendApiWithDatabase } from '../src/backend-api';
 import {

@@ -1,5 +1,5 @@
 import { createClerkClient } from '@clerk/backend';
-import { createDemoSeed, DEMO_IDS } from '@roster/core';
+import { createDemoSeed, DEMO_IDS } from '@roster/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BackendTestServer, startBackendTestServer } from './backend-test-server';
 

@@ -1,4 +1,5 @@
-import { createDemoSeed, createMemoryClient, DEMO_IDS, type MembershipsClient } from '@roster/core';
+import type { MembershipsClient } from '@roster/core';
+import { createDemoSeed, createMemoryClient, DEMO_IDS } from '@roster/core/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-import { createDemoSeed, DEMO_IDS } from '@roster/core';
+import { createDemoSeed, DEMO_IDS } from '@roster/core/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, type ReactNode } from 'react';

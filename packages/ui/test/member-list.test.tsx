@@ -1,4 +1,5 @@
-import { createRosterApiError, DEMO_IDS } from '@roster/core';
+import { createRosterApiError } from '@roster/core';
+import { DEMO_IDS } from '@roster/core/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -167,7 +168,7 @@ describe('given Alice, an admin, viewing Acme’s members', () => {
 
   it('when the list fails to load, it shows the error and "Try again" loads it', async () => {
     const user = userEvent.setup();
-    const { createMemoryClient, createDemoSeed } = await import('@roster/core');
+    const { createMemoryClient, createDemoSeed } = await import('@roster/core/testing');
     const client = createMemoryClient(createDemoSeed());
     client.failNext('listMemberships', createRosterApiError(503, 'service_unavailable', 'Try later'));
     renderWithRoster(<MemberList organizationId={ACME} searchDebounceMs={0} />, { client });

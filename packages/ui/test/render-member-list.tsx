@@ -1,5 +1,11 @@
 // Test helper: a RosterProvider on a fresh in-memory client seeded with the demo data.
-import { createDemoSeed, createMemoryClient, DEMO_IDS, type MemoryClient, type SeedData } from '@roster/core';
+import {
+  createDemoSeed,
+  createMemoryClient,
+  DEMO_IDS,
+  type MemoryClient,
+  type SeedData,
+} from '@roster/core/testing';
 import { RosterProvider } from '@roster/react';
 import { type RenderResult, render } from '@testing-library/react';
 import type { ReactNode } from 'react';

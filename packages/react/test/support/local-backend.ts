@@ -1,4 +1,5 @@
-import { createHttpClient, type MembershipsClient, type SeedData } from '@roster/core';
+import { createHttpClient, type MembershipsClient } from '@roster/core';
+import type { SeedData } from '@roster/core/testing';
 import { createBackendApi, DEFAULT_SECRET_KEY } from '@roster/server';
 
 /** The local Backend API on a loopback port, with a secret-key HTTP client (no retries) to it. */

@@ -1,5 +1,6 @@
-import type { Role, SeedData, SeedMembership, SeedUser } from '@roster/core';
+import type { Role } from '@roster/core';
 import { DEFAULT_ROLES, PERMISSION_READ_MEMBERSHIPS } from '@roster/core';
+import type { SeedData, SeedMembership, SeedUser } from '@roster/core/testing';
 
 /** The instant the test seed counts from. */
 export const T0 = Date.UTC(2026, 0, 1);
