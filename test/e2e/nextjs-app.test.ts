@@ -5,6 +5,7 @@
 // http://127.0.0.1:<port> persists, and the handler answers on the edge runtime too.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -27,6 +28,14 @@ const BUILT_ENTRIES = [
   'react/dist/server.js',
   'ui/dist/index.js',
   'server/dist/index.js',
+];
+/** The files the example's README shows in full (each under a `// path` first line). */
+const README_FILES = [
+  'app/page.tsx',
+  'app/api/roster/[...path]/route.ts',
+  'app/api/roster-edge/[...path]/route.ts',
+  'lib/roster-handler.ts',
+  'next.config.ts',
 ];
 const BUILD_TIMEOUT_MS = 180_000;
 const START_TIMEOUT_MS = 30_000;
@@ -86,8 +95,19 @@ function runNext(args: string[], timeoutMs: number): Promise<string> {
   });
 }
 
+/** Kills the process group of `next start` at once (when this process exits). */
+function killNextGroup(): void {
+  if (next?.pid === undefined) return;
+  try {
+    process.kill(-next.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 /** Stops `next start` and whatever it spawned (its own process group), then forgets it. */
 async function stopNext(): Promise<void> {
+  process.off('exit', killNextGroup);
   const child = next;
   next = undefined;
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
@@ -126,6 +146,8 @@ async function startNext(apiUrl: string): Promise<string> {
     },
   );
   next = child;
+  // Should the test process end without afterAll (a crash, a timeout), the server goes with it.
+  process.once('exit', killNextGroup);
   child.stdout?.on('data', (chunk) => {
     nextOutput += chunk;
   });
@@ -271,6 +293,14 @@ async function waitForHydration(page: Page): Promise<void> {
 }
 
 describe('examples/nextjs (Next.js App Router, built and started)', () => {
+  it("README shows the example's files as they are", async () => {
+    const readme = await readFile(resolve(EXAMPLE_DIR, 'README.md'), 'utf8');
+    for (const file of README_FILES) {
+      const source = (await readFile(resolve(EXAMPLE_DIR, file), 'utf8')).trimEnd();
+      expect(readme, `README.md shows ${file}`).toContain(`// ${file}\n${source}\n\`\`\``);
+    }
+  });
+
   it('serves the members page with the first page of members in its HTML, and no private metadata', async () => {
     const { names, userIds, total } = await firstPageNames();
     // Private metadata on a member of page 1: the page must not carry it (the prefetch is sanitized).
