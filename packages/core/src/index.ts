@@ -58,6 +58,7 @@ export {
   userMembershipListKey,
   userMembershipListParams,
 } from './list-key';
+export { MAX_FILTER_VALUES, MAX_PAGE_SIZE } from './list-limits';
 export type { MembershipCache, MembershipCacheOptions, MembershipCacheStorage } from './membership-cache';
 export { createMembershipCache } from './membership-cache';
 export { LOAD_MORE_LIST_KEY_PREFIX, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';

@@ -1,11 +1,10 @@
 import type { ListMembershipsParams, MembershipOrderField } from './client';
 import { MEMBERSHIP_ORDER_FIELDS } from './client';
+/** The most values an array filter accepts (the Backend API's limit). */
+import { MAX_FILTER_VALUES as MAX_ARRAY_VALUES } from './list-limits';
 import { paramArraySizeExceededError, paramInvalidError } from './memory-client-errors';
 import type { StoredMembership, StoredUser } from './memory-records';
 import { readPaging } from './paging-params';
-
-/** The most values an array filter accepts (the Backend API's limit). */
-const MAX_ARRAY_VALUES = 100;
 
 /** A validated `GET /organizations/{id}/memberships` query. */
 export interface MembershipListQuery {

@@ -1,8 +1,6 @@
 import { DEFAULT_PAGE_SIZE } from './list-key';
+import { MAX_PAGE_SIZE as MAX_LIMIT } from './list-limits';
 import { paramInvalidError } from './memory-client-errors';
-
-/** The largest `limit` the Backend API accepts. */
-const MAX_LIMIT = 500;
 
 /** Validated `limit` and `offset`. */
 interface Paging {

@@ -3,7 +3,7 @@
  * is checked against an allowlist before anything is forwarded upstream. Internal to `@roster/server`.
  */
 
-import { checkMetadataLimits, MEMBERSHIP_ORDER_FIELDS } from '@roster/core';
+import { checkMetadataLimits, MAX_FILTER_VALUES, MAX_PAGE_SIZE, MEMBERSHIP_ORDER_FIELDS } from '@roster/core';
 import {
   HandlerError,
   invalidBody,
@@ -19,7 +19,7 @@ const ROLE_PATTERN = /^org:[A-Za-z0-9_:-]{1,100}$/;
 /** Longest free-text query accepted. */
 const MAX_QUERY_LENGTH = 256;
 /** Longest list a filter accepts (the Backend API's limit). */
-const MAX_LIST_ITEMS = 100;
+const MAX_LIST_ITEMS = MAX_FILTER_VALUES;
 /** Largest offset accepted: deep offsets are slow upstream and no page of the UI needs them. */
 const MAX_OFFSET = 1_000_000;
 
@@ -130,7 +130,7 @@ function checkOrderBy(name: string, raw: string, fields: readonly string[]): str
 function checkSingle(kind: ParamKind, name: string, raw: string): string {
   switch (kind) {
     case 'limit':
-      return checkInteger(name, raw, 1, 500);
+      return checkInteger(name, raw, 1, MAX_PAGE_SIZE);
     case 'offset':
       return checkInteger(name, raw, 0, MAX_OFFSET);
     case 'timestamp':

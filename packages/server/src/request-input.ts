@@ -1,4 +1,10 @@
-import { checkMetadataLimits, type Metadata } from '@roster/core';
+import {
+  checkMetadataLimits,
+  DEFAULT_PAGE_SIZE,
+  MAX_FILTER_VALUES,
+  MAX_PAGE_SIZE,
+  type Metadata,
+} from '@roster/core';
 import { ClerkHttpError, paramInvalid, paramMissing, paramUnknown, requestBodyInvalid } from './clerk-error';
 import type { IdInclusion } from './sql-fragments';
 
@@ -8,7 +14,7 @@ import type { IdInclusion } from './sql-fragments';
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** The most values an array query parameter may carry. */
-export const MAX_ARRAY_VALUES = 100;
+export const MAX_ARRAY_VALUES = MAX_FILTER_VALUES;
 
 /**
  * Typed, validated access to a query string. Every reader throws Clerk's 422 with the parameter's
@@ -100,7 +106,7 @@ export class QueryParams {
   /** `limit` (1..500, default 10) and `offset` (>= 0, default 0). */
   paging(): { limit: number; offset: number } {
     return {
-      limit: this.integer('limit', { defaultValue: 10, min: 1, max: 500 }),
+      limit: this.integer('limit', { defaultValue: DEFAULT_PAGE_SIZE, min: 1, max: MAX_PAGE_SIZE }),
       offset: this.integer('offset', { defaultValue: 0, min: 0 }),
     };
   }
