@@ -3,7 +3,7 @@
 // publint (strict), Are the Types Wrong (ESM only), a LICENSE and a README inside, and no export
 // condition pointing at a file the tarball does not ship.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,7 +14,10 @@ const run = (command, args, options = {}) =>
 
 try {
   run('pnpm', ['pack', '--pack-destination', dir]);
-  const tarball = join(dir, readdirSync(dir).find((name) => name.endsWith('.tgz')));
+  const tarball = join(
+    dir,
+    readdirSync(dir).find((name) => name.endsWith('.tgz')),
+  );
   run('tar', ['xzf', tarball, '-C', dir]);
   const root = join(dir, 'package');
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -24,7 +27,8 @@ try {
   }
   const walk = (value, path) => {
     if (typeof value === 'string') {
-      if (!existsSync(join(root, value))) problems.push(`exports${path} points at ${value}, which is not shipped`);
+      if (!existsSync(join(root, value)))
+        problems.push(`exports${path} points at ${value}, which is not shipped`);
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         if (key === 'source') problems.push(`exports${path} keeps the workspace-only "source" condition`);

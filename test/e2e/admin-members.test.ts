@@ -106,13 +106,13 @@ describe('given Alice, an admin of Acme, on the members page', () => {
     const page = await playground.open('alice');
     await expectStatus(page, 1, 10, ACME_MEMBERS);
     const { name } = await firstPlainMember(page);
-    await playground.setFaults({ latencyMs: 200, failRate: 1 });
+    await playground.setFaults({ latencyMs: 200, failureRate: 1 });
     const select = page.getByRole('combobox', { name: `Role for ${name}` });
     await chooseRole(page, select, 'Admin');
     expect(await select.textContent()).toContain('Admin');
     await expect.poll(() => announcements(page), POLL).toMatch(/Could not change role: .*; reverted/);
     await expect.poll(() => select.textContent(), POLL).toContain('Member');
-    await playground.setFaults({ latencyMs: 0, failRate: 0 });
+    await playground.setFaults({ latencyMs: 0, failureRate: 0 });
     await page.reload();
     await expect
       .poll(() => page.getByRole('combobox', { name: `Role for ${name}` }).textContent(), POLL)

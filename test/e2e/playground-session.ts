@@ -66,7 +66,7 @@ export function setupPlayground() {
   beforeEach(async (context) => {
     // Each test starts from the seed, with no faults.
     await fetch(`${server.url}/__playground/reset`, { method: 'POST' });
-    await postFaults(server.url, { latencyMs: 0, failRate: 0 });
+    await postFaults(server.url, { latencyMs: 0, failureRate: 0 });
     return async () => {
       const open = contexts.splice(0);
       if (context.task.result?.state === 'fail') await saveScreenshots(context.task.name, open);

@@ -92,8 +92,8 @@ function organizationTarget(view: CanonicalMembershipListView): PageKeyTarget {
     concerns: (s) => s.organizationId === view.organizationId,
     load: (client, options) => client.listMemberships(membershipListParams(at(view.page)), options),
     write(page, pageNumber, s) {
-      if (s.kind === 'remove') return removalWrite(page, s);
-      if (s.kind === 'create') return { page, stale: true };
+      if (s.kind === 'removal') return removalWrite(page, s);
+      if (s.kind === 'creation') return { page, stale: true };
       return writeConfirmedMembership(page, { ...view, page: pageNumber }, s.membership);
     },
   };
@@ -106,8 +106,8 @@ function userTarget(view: { userId: string; page: number; pageSize: number }): P
     concerns: (s) => s.userId === view.userId,
     load: (client, options) => client.listUserMemberships(userMembershipListParams(view), options),
     write(page, _pageNumber, s) {
-      if (s.kind === 'remove') return removalWrite(page, s);
-      if (s.kind === 'create') return { page, stale: true };
+      if (s.kind === 'removal') return removalWrite(page, s);
+      if (s.kind === 'creation') return { page, stale: true };
       return { page: writeConfirmedUserMembership(page, s.membership), stale: false };
     },
   };

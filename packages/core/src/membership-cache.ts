@@ -272,7 +272,7 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     const target = describePageKey(loadMore ? loadMore.firstPageKey : key);
     if (!target?.concerns(settlement)) return null;
     const data = storage.get(key);
-    let stale = settlement.kind === 'remove' || settlement.kind === 'create';
+    let stale = settlement.kind === 'removal' || settlement.kind === 'creation';
     const write = (page: AnyPage, pageNumber: number) => {
       const result = target.write(page, pageNumber, settlement);
       if (result.stale) stale = true;

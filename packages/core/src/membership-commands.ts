@@ -21,7 +21,7 @@ export function changeMembershipRole(
 ): Promise<AnyMembership> {
   const known = roles?.find((r) => r.key === params.role);
   const display = known ? { roleName: known.name, permissions: rolePermissionKeys(known) } : {};
-  return cache.run({ kind: 'update-role', id: cache.nextOperationId(), ...params, ...display }, () =>
+  return cache.run({ kind: 'role-change', id: cache.nextOperationId(), ...params, ...display }, () =>
     cache.client.updateMembership(params),
   );
 }
@@ -31,7 +31,7 @@ export function removeMembership(
   cache: MembershipCache,
   params: DeleteMembershipParams,
 ): Promise<AnyMembership> {
-  return cache.run({ kind: 'remove', id: cache.nextOperationId(), ...params }, () =>
+  return cache.run({ kind: 'removal', id: cache.nextOperationId(), ...params }, () =>
     cache.client.deleteMembership(params),
   );
 }
@@ -49,7 +49,7 @@ export function updateMembershipMetadata(
   if (publicMetadata !== undefined) patches.publicMetadata = publicMetadata;
   if (privateMetadata !== undefined) patches.privateMetadata = privateMetadata;
   return cache.run(
-    { kind: 'update-metadata', id: cache.nextOperationId(), organizationId, userId, ...patches },
+    { kind: 'metadata-update', id: cache.nextOperationId(), organizationId, userId, ...patches },
     () => cache.client.updateMembershipMetadata({ organizationId, userId, ...patches }),
   );
 }
@@ -63,7 +63,7 @@ export function createMembership(
   params: CreateMembershipParams,
 ): Promise<AnyMembership> {
   const { organizationId, userId, role } = params;
-  return cache.run({ kind: 'create', id: cache.nextOperationId(), organizationId, userId, role }, () =>
+  return cache.run({ kind: 'creation', id: cache.nextOperationId(), organizationId, userId, role }, () =>
     cache.client.createMembership(params),
   );
 }

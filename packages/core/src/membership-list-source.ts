@@ -44,7 +44,7 @@ function relevantTo(member: (m: AnyMembership) => string | undefined, target: (o
   return (pages: readonly (AnyPage | undefined)[], operations: readonly AnyOperation[]) => {
     const shown = new Set<string | undefined>();
     for (const page of pages) for (const m of page?.data ?? []) shown.add(member(m));
-    return operations.filter((op) => op.kind === 'create' || shown.has(target(op)));
+    return operations.filter((op) => op.kind === 'creation' || shown.has(target(op)));
   };
 }
 

@@ -16,7 +16,7 @@ interface OperationBase {
 
 /** A role change waiting for the server. */
 export interface PendingRoleChange extends OperationBase {
-  kind: 'update-role';
+  kind: 'role-change';
   role: string;
   /** The new role's display name, when the roles are known. */
   roleName?: string;
@@ -26,7 +26,7 @@ export interface PendingRoleChange extends OperationBase {
 
 /** A removal waiting for the server. */
 export interface PendingRemoval extends OperationBase {
-  kind: 'remove';
+  kind: 'removal';
 }
 
 /** A metadata merge waiting for the server (merged as the Backend API does: see `mergeMetadata`). */
@@ -34,14 +34,14 @@ export interface PendingMetadataUpdate<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
 > extends OperationBase {
-  kind: 'update-metadata';
+  kind: 'metadata-update';
   publicMetadata?: MetadataPatch<TPublic>;
   privateMetadata?: MetadataPatch<TPrivate>;
 }
 
 /** A creation waiting for the server. Its position in a sorted list is unknown until a fresh read. */
 export interface PendingCreation extends OperationBase {
-  kind: 'create';
+  kind: 'creation';
   role: string;
 }
 
@@ -64,7 +64,7 @@ export function applyOperationToMembership<TPublic extends Metadata, TPrivate ex
   membership: OrganizationMembership<TPublic, TPrivate>,
   operation: PendingMembershipOperation<TPublic, TPrivate>,
 ): OrganizationMembership<TPublic, TPrivate> {
-  if (operation.kind === 'update-role') {
+  if (operation.kind === 'role-change') {
     if (membership.role === operation.role) return membership;
     const next: OrganizationMembership<TPublic, TPrivate> = { ...membership, role: operation.role };
     if (operation.roleName !== undefined) next.roleName = operation.roleName;
@@ -72,7 +72,7 @@ export function applyOperationToMembership<TPublic extends Metadata, TPrivate ex
     if (operation.permissions !== undefined) next.permissions = operation.permissions;
     return next;
   }
-  if (operation.kind === 'update-metadata') {
+  if (operation.kind === 'metadata-update') {
     const next = { ...membership };
     if (operation.publicMetadata !== undefined) {
       next.publicMetadata = mergeMetadata(membership.publicMetadata, operation.publicMetadata);
@@ -184,7 +184,7 @@ function overlayPage<TPublic extends Metadata, TPrivate extends Metadata>(
   for (const operation of operations) {
     if (!target.concerns(operation)) continue;
     const index = target.indexOf(data, operation);
-    if (operation.kind === 'create') {
+    if (operation.kind === 'creation') {
       if (index === -1 && target.countsCreation(operation)) {
         totalCount += 1;
         changed = true;
@@ -194,8 +194,8 @@ function overlayPage<TPublic extends Metadata, TPrivate extends Metadata>(
     const current = data[index];
     if (current === undefined) continue;
     if (
-      operation.kind === 'remove' ||
-      (operation.kind === 'update-role' && target.dropsOnRoleChange(operation.role))
+      operation.kind === 'removal' ||
+      (operation.kind === 'role-change' && target.dropsOnRoleChange(operation.role))
     ) {
       data = data.filter((_, i) => i !== index);
       totalCount -= 1;

@@ -114,7 +114,7 @@ describe('given pending operations', () => {
       userId: 'user_alan',
       publicMetadata: { seat: 1 },
     });
-    expect(cache.getOperations(ORG).map((op) => op.kind)).toEqual(['update-role', 'update-metadata']);
+    expect(cache.getOperations(ORG).map((op) => op.kind)).toEqual(['role-change', 'metadata-update']);
     const metadata = cache.getOperations(ORG)[1];
     const notified = vi.fn();
     cache.subscribe(notified);
@@ -350,7 +350,7 @@ describe('given the membership commands', () => {
     const roles = [{ ...DEFAULT_ROLES[0], key: 'org:admin', name: 'Administrator' }] as unknown as Role[];
     void changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }, roles);
     expect(cache.getOperations(ORG)[0]).toMatchObject({
-      kind: 'update-role',
+      kind: 'role-change',
       role: 'org:admin',
       roleName: 'Administrator',
     });
@@ -360,7 +360,7 @@ describe('given the membership commands', () => {
     const { cache, entries, deleted } = setup();
     await load(cache, entries, ALL);
     const created = createMembership(cache, { organizationId: ORG, userId: 'user_free', role: 'org:member' });
-    expect(cache.getOperations(ORG)[0]).toMatchObject({ kind: 'create', userId: 'user_free' });
+    expect(cache.getOperations(ORG)[0]).toMatchObject({ kind: 'creation', userId: 'user_free' });
     await vi.advanceTimersByTimeAsync(1);
     expect((await created).publicUserData?.userId).toBe('user_free');
     expect(deleted).toEqual([ALL]);

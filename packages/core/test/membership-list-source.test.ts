@@ -32,7 +32,7 @@ describe('given an organization list view', () => {
       limit: 2,
     });
     const shown = page.data.map((m) => m.publicUserData?.userId ?? '');
-    const op = (kind: 'remove' | 'create', userId: string) =>
+    const op = (kind: 'removal' | 'creation', userId: string) =>
       ({
         kind,
         id: `${kind}-${userId}`,
@@ -45,9 +45,9 @@ describe('given an organization list view', () => {
       ['user_ada', 'user_grace', 'user_alan', 'user_zed'].find((id) => !shown.includes(id)) ?? '';
     const relevant = source.relevantOperations(
       [page],
-      [op('remove', shown[0] ?? ''), op('remove', hidden), op('create', 'user_free')],
+      [op('removal', shown[0] ?? ''), op('removal', hidden), op('creation', 'user_free')],
     );
-    expect(relevant.map((o) => o.id)).toEqual([`remove-${shown[0]}`, 'create-user_free']);
+    expect(relevant.map((o) => o.id)).toEqual([`removal-${shown[0]}`, 'creation-user_free']);
   });
 });
 

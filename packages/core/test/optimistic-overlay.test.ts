@@ -54,7 +54,7 @@ describe('given a page of an unfiltered list', () => {
   it('when a role change is pending, it shows the new role and keeps the other members as they were', () => {
     const ops: PendingMembershipOperation[] = [
       {
-        kind: 'update-role',
+        kind: 'role-change',
         id: 'op1',
         organizationId: 'org_a',
         userId: 'user_bob',
@@ -75,7 +75,7 @@ describe('given a page of an unfiltered list', () => {
 
   it('when a removal is pending, it drops the member and lowers totalCount', () => {
     const result = applyOptimisticOverlay(all, allView, [
-      { kind: 'remove', id: 'op1', organizationId: 'org_a', userId: 'user_bob' },
+      { kind: 'removal', id: 'op1', organizationId: 'org_a', userId: 'user_bob' },
     ]);
     expect(ids(result)).toEqual(['user_alice', 'user_carol']);
     expect(result.totalCount).toBe(22);
@@ -84,7 +84,7 @@ describe('given a page of an unfiltered list', () => {
   it('when a metadata merge is pending, it deep-merges into the member (null deletes)', () => {
     const result = applyOptimisticOverlay(all, allView, [
       {
-        kind: 'update-metadata',
+        kind: 'metadata-update',
         id: 'op1',
         organizationId: 'org_a',
         userId: 'user_carol',
@@ -96,7 +96,7 @@ describe('given a page of an unfiltered list', () => {
 
   it('when a creation is pending, it raises totalCount and does not guess a position', () => {
     const result = applyOptimisticOverlay(all, allView, [
-      { kind: 'create', id: 'op1', organizationId: 'org_a', userId: 'user_dan', role: 'org:member' },
+      { kind: 'creation', id: 'op1', organizationId: 'org_a', userId: 'user_dan', role: 'org:member' },
     ]);
     expect(result.totalCount).toBe(24);
     expect(ids(result)).toEqual(['user_alice', 'user_bob', 'user_carol']);
@@ -105,22 +105,22 @@ describe('given a page of an unfiltered list', () => {
   it('when a creation is pending and the response already holds the new member, it counts it once', () => {
     const dan = membership('user_dan');
     const result = applyOptimisticOverlay(page([dan, alice], 2), allView, [
-      { kind: 'create', id: 'op1', organizationId: 'org_a', userId: 'user_dan', role: 'org:member' },
+      { kind: 'creation', id: 'op1', organizationId: 'org_a', userId: 'user_dan', role: 'org:member' },
     ]);
     expect(result.totalCount).toBe(2);
   });
 
   it('when several operations target the same member, they apply in order', () => {
     const result = applyOptimisticOverlay(all, allView, [
-      { kind: 'update-role', id: 'op1', organizationId: 'org_a', userId: 'user_bob', role: 'org:admin' },
+      { kind: 'role-change', id: 'op1', organizationId: 'org_a', userId: 'user_bob', role: 'org:admin' },
       {
-        kind: 'update-metadata',
+        kind: 'metadata-update',
         id: 'op2',
         organizationId: 'org_a',
         userId: 'user_bob',
         publicMetadata: { a: 1 },
       },
-      { kind: 'update-role', id: 'op3', organizationId: 'org_a', userId: 'user_bob', role: 'org:billing' },
+      { kind: 'role-change', id: 'op3', organizationId: 'org_a', userId: 'user_bob', role: 'org:billing' },
     ]);
     expect(result.data[1]).toMatchObject({
       role: 'org:billing',
@@ -128,8 +128,8 @@ describe('given a page of an unfiltered list', () => {
     });
 
     const removedThenChanged = applyOptimisticOverlay(all, allView, [
-      { kind: 'remove', id: 'op1', organizationId: 'org_a', userId: 'user_bob' },
-      { kind: 'update-role', id: 'op2', organizationId: 'org_a', userId: 'user_bob', role: 'org:admin' },
+      { kind: 'removal', id: 'op1', organizationId: 'org_a', userId: 'user_bob' },
+      { kind: 'role-change', id: 'op2', organizationId: 'org_a', userId: 'user_bob', role: 'org:admin' },
     ]);
     expect(ids(removedThenChanged)).toEqual(['user_alice', 'user_carol']);
     expect(removedThenChanged.totalCount).toBe(22);
@@ -138,9 +138,9 @@ describe('given a page of an unfiltered list', () => {
   it('when the operations belong to another organization or change nothing, it returns the same page', () => {
     expect(
       applyOptimisticOverlay(all, allView, [
-        { kind: 'remove', id: 'op1', organizationId: 'org_b', userId: 'user_bob' },
-        { kind: 'update-role', id: 'op2', organizationId: 'org_a', userId: 'user_bob', role: 'org:member' },
-        { kind: 'remove', id: 'op3', organizationId: 'org_a', userId: 'user_zed' },
+        { kind: 'removal', id: 'op1', organizationId: 'org_b', userId: 'user_bob' },
+        { kind: 'role-change', id: 'op2', organizationId: 'org_a', userId: 'user_bob', role: 'org:member' },
+        { kind: 'removal', id: 'op3', organizationId: 'org_a', userId: 'user_zed' },
       ]),
     ).toBe(all);
   });
@@ -148,7 +148,7 @@ describe('given a page of an unfiltered list', () => {
   it('when a removal is pending and the response no longer holds the member, it lowers nothing twice', () => {
     const fresh = page([alice, carol], 22);
     const result = applyOptimisticOverlay(fresh, allView, [
-      { kind: 'remove', id: 'op1', organizationId: 'org_a', userId: 'user_bob' },
+      { kind: 'removal', id: 'op1', organizationId: 'org_a', userId: 'user_bob' },
     ]);
     expect(result).toBe(fresh);
   });
@@ -159,7 +159,7 @@ describe('given a page of a list filtered by role', () => {
 
   it('when a member is moved to a role outside the filter, it drops the member and lowers totalCount', () => {
     const result = applyOptimisticOverlay(members, membersView, [
-      { kind: 'update-role', id: 'op1', organizationId: 'org_a', userId: 'user_bob', role: 'org:admin' },
+      { kind: 'role-change', id: 'op1', organizationId: 'org_a', userId: 'user_bob', role: 'org:admin' },
     ]);
     expect(ids(result)).toEqual(['user_carol']);
     expect(result.totalCount).toBe(11);
@@ -168,7 +168,7 @@ describe('given a page of a list filtered by role', () => {
   it('when a member is moved to another role inside the filter, it keeps the member with the new role', () => {
     const view = { organizationId: 'org_a', role: ['org:member', 'org:billing'] };
     const result = applyOptimisticOverlay(members, view, [
-      { kind: 'update-role', id: 'op1', organizationId: 'org_a', userId: 'user_bob', role: 'org:billing' },
+      { kind: 'role-change', id: 'op1', organizationId: 'org_a', userId: 'user_bob', role: 'org:billing' },
     ]);
     expect(ids(result)).toEqual(['user_bob', 'user_carol']);
     expect(result.data[0]?.role).toBe('org:billing');
@@ -177,14 +177,14 @@ describe('given a page of a list filtered by role', () => {
 
   it('when a creation with a role outside the filter is pending, totalCount stays', () => {
     const result = applyOptimisticOverlay(members, membersView, [
-      { kind: 'create', id: 'op1', organizationId: 'org_a', userId: 'user_dan', role: 'org:admin' },
+      { kind: 'creation', id: 'op1', organizationId: 'org_a', userId: 'user_dan', role: 'org:admin' },
     ]);
     expect(result).toBe(members);
   });
 
   it('when a creation is pending on a list with a text query, totalCount waits for the server', () => {
     const result = applyOptimisticOverlay(members, { ...membersView, query: 'da' }, [
-      { kind: 'create', id: 'op1', organizationId: 'org_a', userId: 'user_dan', role: 'org:member' },
+      { kind: 'creation', id: 'op1', organizationId: 'org_a', userId: 'user_dan', role: 'org:member' },
     ]);
     expect(result.totalCount).toBe(12);
   });
@@ -207,7 +207,7 @@ describe('given a membership and a view', () => {
   it('when an operation is not a role or metadata change, the membership is returned as is', () => {
     expect(
       applyOperationToMembership(bob, {
-        kind: 'remove',
+        kind: 'removal',
         id: 'op',
         organizationId: 'org_a',
         userId: 'user_bob',
@@ -267,10 +267,10 @@ describe("given a page of a user's memberships", () => {
 
   it('when operations on that user are pending, it applies those of the matching organization only', () => {
     const result = applyOptimisticOverlayToUserMemberships(bobs, 'user_bob', [
-      { kind: 'update-role', id: 'op1', organizationId: 'org_b', userId: 'user_bob', role: 'org:member' },
-      { kind: 'remove', id: 'op2', organizationId: 'org_a', userId: 'user_bob' },
-      { kind: 'remove', id: 'op3', organizationId: 'org_b', userId: 'user_alice' },
-      { kind: 'create', id: 'op4', organizationId: 'org_c', userId: 'user_bob', role: 'org:member' },
+      { kind: 'role-change', id: 'op1', organizationId: 'org_b', userId: 'user_bob', role: 'org:member' },
+      { kind: 'removal', id: 'op2', organizationId: 'org_a', userId: 'user_bob' },
+      { kind: 'removal', id: 'op3', organizationId: 'org_b', userId: 'user_alice' },
+      { kind: 'creation', id: 'op4', organizationId: 'org_c', userId: 'user_bob', role: 'org:member' },
     ]);
     expect(result.data.map((m) => [m.organization.id, m.role])).toEqual([['org_b', 'org:member']]);
     expect(result.totalCount).toBe(2);

@@ -38,7 +38,7 @@ export interface PlaygroundFaults {
   /** Delay added to every call the handler forwards to the Backend API, in ms. */
   latencyMs: number;
   /** Probability (0..1) that a change (role, removal, addition) fails with a 500. */
-  failRate: number;
+  failureRate: number;
 }
 
 /** The origin the in-process Backend API pretends to live at (never a network call). */
@@ -90,10 +90,11 @@ function readViewerCookies(header: string | null): { userId: string; organizatio
 
 function isFaults(value: unknown): value is Partial<PlaygroundFaults> {
   if (typeof value !== 'object' || value === null) return false;
-  const { latencyMs, failRate } = value as Record<string, unknown>;
+  const { latencyMs, failureRate } = value as Record<string, unknown>;
   const latencyOk =
     latencyMs === undefined || (typeof latencyMs === 'number' && latencyMs >= 0 && latencyMs <= 10_000);
-  const failOk = failRate === undefined || (typeof failRate === 'number' && failRate >= 0 && failRate <= 1);
+  const failOk =
+    failureRate === undefined || (typeof failureRate === 'number' && failureRate >= 0 && failureRate <= 1);
   return latencyOk && failOk;
 }
 
@@ -104,7 +105,7 @@ function isFaults(value: unknown): value is Partial<PlaygroundFaults> {
  */
 export async function createPlaygroundServer(options: PlaygroundServerOptions): Promise<PlaygroundServer> {
   const database = options.database ?? ':memory:';
-  const faults: PlaygroundFaults = { latencyMs: 0, failRate: 0 };
+  const faults: PlaygroundFaults = { latencyMs: 0, failureRate: 0 };
   let backend: BackendApi = createBackendApi({ database, seed: 'demo' });
 
   const upstreamFetch: typeof fetch = (input, init) => {
@@ -132,7 +133,7 @@ export async function createPlaygroundServer(options: PlaygroundServerOptions): 
       await Promise.all(['', '-wal', '-shm'].map((suffix) => rm(`${database}${suffix}`, { force: true })));
     }
     backend = createBackendApi({ database, seed: 'demo' });
-    backend.setFailRate(faults.failRate);
+    backend.setFailureRate(faults.failureRate);
   }
 
   async function viewerControl(request: Request): Promise<Response> {
@@ -158,10 +159,10 @@ export async function createPlaygroundServer(options: PlaygroundServerOptions): 
       if (request.method === 'GET') return json(faults);
       if (request.method !== 'POST') return json({ error: 'method not allowed' }, 405);
       const body: unknown = await request.json().catch(() => null);
-      if (!isFaults(body)) return json({ error: 'expected { latencyMs: 0..10000, failRate: 0..1 }' }, 422);
+      if (!isFaults(body)) return json({ error: 'expected { latencyMs: 0..10000, failureRate: 0..1 }' }, 422);
       if (body.latencyMs !== undefined) faults.latencyMs = body.latencyMs;
-      if (body.failRate !== undefined) faults.failRate = body.failRate;
-      backend.setFailRate(faults.failRate);
+      if (body.failureRate !== undefined) faults.failureRate = body.failureRate;
+      backend.setFailureRate(faults.failureRate);
       return json(faults);
     }
     if (path === '/viewer') return viewerControl(request);

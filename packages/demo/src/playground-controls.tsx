@@ -82,9 +82,9 @@ export function PlaygroundControls({ viewer, onViewerChange, onReset }: Playgrou
         <input
           id={failId}
           type="checkbox"
-          checked={(faults?.failRate ?? 0) > 0}
+          checked={(faults?.failureRate ?? 0) > 0}
           disabled={!faults}
-          onChange={(event) => change({ failRate: event.target.checked ? 1 : 0 })}
+          onChange={(event) => change({ failureRate: event.target.checked ? 1 : 0 })}
         />
         <label htmlFor={failId}>Fail every change</label>
       </div>

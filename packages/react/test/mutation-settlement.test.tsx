@@ -158,7 +158,7 @@ describe('given two overlapping role changes to the same member', () => {
           const pending = usePendingMembershipOperations(ORG);
           const allowed = new Set<string | undefined>([serverMember(client, TARGET)?.role]);
           for (const op of pending)
-            if (op.userId === TARGET && op.kind === 'update-role') allowed.add(op.role);
+            if (op.userId === TARGET && op.kind === 'role-change') allowed.add(op.role);
           seen.push({ shown: memberOf(views.all.data, TARGET)?.role, allowed });
           return views;
         },

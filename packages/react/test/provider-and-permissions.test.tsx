@@ -230,7 +230,7 @@ describe('given a pending change', () => {
     });
     expect(result.current.pending).toBe(true);
     expect(result.current.other).toBe(false);
-    expect(result.current.operations).toMatchObject([{ kind: 'update-metadata', userId: userId(5) }]);
+    expect(result.current.operations).toMatchObject([{ kind: 'metadata-update', userId: userId(5) }]);
     await advance(100);
     expect(result.current.pending).toBe(false);
     expect(result.current.operations).toEqual([]);

@@ -5,7 +5,7 @@ import { createBackendStores } from './backend-stores';
 import { ClerkHttpError, createTraceId } from './clerk-error';
 import { isDatabaseEmpty, openDatabase } from './database';
 import {
-  assertFailRate,
+  assertFailureRate,
   assertLatency,
   type Latency,
   pickLatency,
@@ -43,7 +43,7 @@ export interface BackendApiOptions {
   /** Delay added to every request: ms, or a `{ min, max }` range. Default 0. */
   latency?: Latency;
   /** Probability (0..1) that a mutation fails with an injected 500 and changes nothing. Default 0. */
-  failRate?: number;
+  failureRate?: number;
   /** Answer 429 with `Retry-After` beyond this many requests per window. Default `false` (no limit). */
   rateLimit?: RateLimit | false;
   /** The clock for `created_at`/`updated_at` and the rate-limit window. Default `Date.now`. */
@@ -72,7 +72,7 @@ export interface BackendApi {
   /** Changes the injected latency for the next requests. */
   setLatency(latency: Latency): void;
   /** Changes the injected failure rate of mutations for the next requests. */
-  setFailRate(rate: number): void;
+  setFailureRate(rate: number): void;
   /** Changes (or with `false` removes) the rate limit; the window starts afresh. */
   setRateLimit(rateLimit: RateLimit | false): void;
 }
@@ -171,9 +171,9 @@ export function createBackendApiWithDatabase(options: BackendApiOptions = {}): {
   const random = options.random ?? Math.random;
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
   let latency: Latency = options.latency ?? 0;
-  let failRate = options.failRate ?? 0;
+  let failureRate = options.failureRate ?? 0;
   assertLatency(latency);
-  assertFailRate(failRate);
+  assertFailureRate(failureRate);
   let rateLimiter = options.rateLimit ? new RateLimiter(options.rateLimit, now) : null;
   const seed = resolveSeed(options.seed);
 
@@ -229,7 +229,7 @@ export function createBackendApiWithDatabase(options: BackendApiOptions = {}): {
         new ClerkHttpError(404, 'resource_not_found', 'not found', `No route ${request.method} ${path}.`),
       );
     }
-    if (MUTATIONS.has(request.method) && failRate > 0 && random() < failRate)
+    if (MUTATIONS.has(request.method) && failureRate > 0 && random() < failureRate)
       return errorResponse(unexpected());
     const body = await match.handler({
       request,
@@ -296,9 +296,9 @@ export function createBackendApiWithDatabase(options: BackendApiOptions = {}): {
       latency = next;
     },
 
-    setFailRate(rate) {
-      assertFailRate(rate);
-      failRate = rate;
+    setFailureRate(rate) {
+      assertFailureRate(rate);
+      failureRate = rate;
     },
 
     setRateLimit(next) {

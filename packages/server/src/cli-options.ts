@@ -14,7 +14,7 @@ export interface CliOptions {
   secretKey: string;
   seed: 'demo' | number | false;
   latency: Latency;
-  failRate: number;
+  failureRate: number;
   rateLimit: RateLimit | false;
 }
 
@@ -90,7 +90,7 @@ export function parseCliOptions(argv: readonly string[]): CliParseResult {
     secretKey: DEFAULT_SECRET_KEY,
     seed: 'demo',
     latency: 0,
-    failRate: 0,
+    failureRate: 0,
     rateLimit: false,
   };
   const fail = (message: string): CliParseResult => ({ kind: 'error', message, text: CLI_USAGE });
@@ -139,7 +139,7 @@ export function parseCliOptions(argv: readonly string[]): CliParseResult {
       case 'fail-rate': {
         const rate = Number(value);
         if (!/^\d*\.?\d+$/.test(value) || rate > 1) return fail(`--fail-rate must be 0..1, got ${value}`);
-        options.failRate = rate;
+        options.failureRate = rate;
         break;
       }
       case 'rate-limit': {

@@ -38,7 +38,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     secretKey: options.secretKey,
     seed: options.seed,
     latency: options.latency,
-    failRate: options.failRate,
+    failureRate: options.failureRate,
     rateLimit: options.rateLimit,
   });
   let listening: Awaited<ReturnType<typeof api.listen>>;

@@ -18,7 +18,7 @@ export function assertLatency(latency: Latency): void {
 }
 
 /** Throws a `RangeError` for a failure rate outside 0..1. */
-export function assertFailRate(rate: number): void {
+export function assertFailureRate(rate: number): void {
   if (!Number.isFinite(rate) || rate < 0 || rate > 1) {
     throw new RangeError(`Invalid fail rate ${rate}: use a number from 0 to 1.`);
   }

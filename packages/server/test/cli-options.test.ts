@@ -17,7 +17,7 @@ describe('given the roster-server command line', () => {
       secretKey: DEFAULT_SECRET_KEY,
       seed: 'demo',
       latency: 0,
-      failRate: 0,
+      failureRate: 0,
       rateLimit: false,
     });
     expect(DEFAULT_PORT).toBe(4319);
@@ -48,7 +48,7 @@ describe('given the roster-server command line', () => {
       secretKey: 'sk_test_x',
       seed: 100000,
       latency: { min: 100, max: 600 },
-      failRate: 0.25,
+      failureRate: 0.25,
       rateLimit: { requests: 100, windowMs: 10_000 },
     });
   });

@@ -25,7 +25,7 @@ const bobList = `/organizations/${DEMO_IDS.organizationId}/memberships?user_id=$
 
 describe('given an injected failure rate', () => {
   it('when it is 1, every mutation answers 500 internal_clerk_error and changes nothing, reads still work', async () => {
-    const api = start({ failRate: 1 });
+    const api = start({ failureRate: 1 });
     const before = await (await request(api, 'GET', bobList)).json();
     const response = await request(api, 'PATCH', bob, { role: 'org:admin' });
     expect(response.status).toBe(500);
@@ -35,20 +35,20 @@ describe('given an injected failure rate', () => {
   });
 
   it('when it is changed at run time, the next mutations follow the new rate', async () => {
-    const api = start({ failRate: 1 });
-    api.setFailRate(0);
+    const api = start({ failureRate: 1 });
+    api.setFailureRate(0);
     expect((await request(api, 'PATCH', bob, { role: 'org:admin' })).status).toBe(200);
   });
 
   it('when it is out of range, creating or changing it throws a RangeError', () => {
-    expect(() => createBackendApi({ failRate: 2 })).toThrow(RangeError);
+    expect(() => createBackendApi({ failureRate: 2 })).toThrow(RangeError);
     const api = start({});
-    expect(() => api.setFailRate(-0.1)).toThrow(RangeError);
+    expect(() => api.setFailureRate(-0.1)).toThrow(RangeError);
   });
 
   it('when a random source is given, a rate of 0.5 fails exactly the draws below 0.5', async () => {
     const draws = [0.2, 0.8];
-    const api = start({ failRate: 0.5, random: () => draws.shift() ?? 0.99 });
+    const api = start({ failureRate: 0.5, random: () => draws.shift() ?? 0.99 });
     expect((await request(api, 'PATCH', bob, { role: 'org:admin' })).status).toBe(500);
     expect((await request(api, 'PATCH', bob, { role: 'org:admin' })).status).toBe(200);
   });

@@ -60,7 +60,7 @@ export interface UseMemberListOptions {
 /** A settled change made from the list. */
 export type MemberListMutationEvent =
   | { kind: 'role-change'; member: OrganizationMembership; role: string; error?: unknown }
-  | { kind: 'remove'; member: OrganizationMembership; error?: unknown };
+  | { kind: 'removal'; member: OrganizationMembership; error?: unknown };
 
 /** A removal waiting for the user's confirmation. */
 export interface MemberListRemoval {
@@ -228,11 +228,11 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     try {
       await removeMembership.trigger({ userId });
     } catch (error) {
-      settled({ kind: 'remove', member, error });
+      settled({ kind: 'removal', member, error });
       throw error;
     }
     announce(text.memberRemoved(getMemberDisplayName(member)));
-    settled({ kind: 'remove', member });
+    settled({ kind: 'removal', member });
   };
 
   const clearSearch = useStableCallback(() => {
