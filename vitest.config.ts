@@ -20,6 +20,11 @@ export default defineConfig({
         test: { name: 'server', environment: 'node', include: ['packages/server/test/**/*.test.ts'] },
       },
       {
+        resolve,
+        ssr: { resolve },
+        test: { name: 'handler', environment: 'node', include: ['packages/handler/test/**/*.test.ts'] },
+      },
+      {
         // One semantic suite run against the memory client and the local server (test/contract).
         resolve,
         ssr: { resolve },

@@ -27,7 +27,7 @@ const BUILT_ENTRIES = [
   'core/dist/index.js',
   'react/dist/server.js',
   'ui/dist/index.js',
-  'server/dist/index.js',
+  'handler/dist/index.js',
 ];
 /** The files the example's README shows in full (each under a `// path` first line). */
 const README_FILES = [

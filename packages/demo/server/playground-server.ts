@@ -3,14 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { DEMO_IDS } from '@roster/core/testing';
-import {
-  type BackendApi,
-  createBackendApi,
-  createInsecureDemoAuthorize,
-  createMembershipsHandler,
-  DEFAULT_SECRET_KEY,
-  toNodeHandler,
-} from '@roster/server';
+import { createInsecureDemoAuthorize, createMembershipsHandler } from '@roster/handler';
+import { toNodeHandler } from '@roster/handler/node';
+import { type BackendApi, createBackendApi, DEFAULT_SECRET_KEY } from '@roster/server';
 
 /** Options of {@link createPlaygroundServer}. */
 export interface PlaygroundServerOptions {

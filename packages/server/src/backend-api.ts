@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoSeed, type SeedData } from '@roster/core/testing';
+import { answerClientError, toNodeHandler } from '@roster/handler/node';
 import { createBackendStores } from './backend-stores';
 import { ClerkHttpError, createTraceId } from './clerk-error';
 import { isDatabaseEmpty, openDatabase } from './database';
@@ -14,7 +15,6 @@ import {
   sleep,
 } from './fault-injection';
 import { registerMembershipRoutes } from './membership-routes';
-import { answerClientError, toNodeHandler } from './node-handler';
 import { registerOrganizationRoutes } from './organization-routes';
 import { QueryParams } from './request-input';
 import { registerRoleRoutes } from './role-routes';

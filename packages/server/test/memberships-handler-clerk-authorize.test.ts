@@ -1,7 +1,6 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
+import { clerkAuthorize, createMembershipsHandler, readClerkSessionOrganization } from '@roster/handler';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clerkAuthorize, readClerkSessionOrganization } from '../src/clerk-authorize';
-import { createMembershipsHandler } from '../src/memberships-handler';
 import {
   API_URL,
   APP_ORIGIN,

@@ -1,5 +1,5 @@
+import { createInsecureDemoAuthorize } from '@roster/handler';
 import { describe, expect, it } from 'vitest';
-import { createInsecureDemoAuthorize } from '../src/demo-authorize';
 import { API_URL, APP_ORIGIN, createRecordingUpstream, SECRET_KEY } from './memberships-handler-fixture';
 
 function setup(defaultUserId?: string) {

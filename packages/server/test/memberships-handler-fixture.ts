@@ -1,14 +1,14 @@
 // Shared setup of the handler tests: an upstream Backend API that records what reaches it, and
 // request builders for a browser on the app's origin.
 import type { SeedData, SeedMembership, SeedUser } from '@roster/core/testing';
-import type Database from 'better-sqlite3';
-import { createBackendApiWithDatabase } from '../src/backend-api';
 import {
   createMembershipsHandler,
   type MembershipsHandler,
   type MembershipsHandlerCaller,
   type MembershipsHandlerOptions,
-} from '../src/memberships-handler';
+} from '@roster/handler';
+import type Database from 'better-sqlite3';
+import { createBackendApiWithDatabase } from '../src/backend-api';
 
 export const SECRET_KEY = 'sk_test_handler_secret_0123456789';
 export const APP_ORIGIN = 'https://app.example.test';

@@ -2,8 +2,8 @@
 // metadata, control characters in search text, Object.prototype names as parameters; and what it
 // shows: no user found through a field it hides, nothing crashing on a deep upstream answer.
 import { MAX_METADATA_DEPTH } from '@roster/core';
+import { MAX_RESPONSE_DEPTH } from '@roster/handler';
 import { describe, expect, it } from 'vitest';
-import { MAX_RESPONSE_DEPTH } from '../src/memberships-handler-sanitize';
 import {
   ADMIN,
   browserRequest,

@@ -1,6 +1,6 @@
 import { createHttpClient, isRosterApiError, type MembershipsClient } from '@roster/core';
+import type { MembershipsHandlerCaller } from '@roster/handler';
 import { describe, expect, it } from 'vitest';
-import type { MembershipsHandlerCaller } from '../src/memberships-handler';
 import { ADMIN, APP_ORIGIN, createTestHandler, MEMBER } from './memberships-handler-fixture';
 
 /** The browser's view: `createHttpClient({ baseUrl: '/api' })` on the app's page, through the handler. */

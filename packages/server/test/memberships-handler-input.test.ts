@@ -36,14 +36,22 @@ describe('given a write from another origin (CSRF)', () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
-  it('when allowedOrigins lists the origin, the write goes through; the default origin no longer does', async () => {
+  // Since the handler judges the host the browser addressed (issue 11), allowedOrigins adds origins
+  // to the application's own instead of replacing it (as Next.js server actions do).
+  it('when allowedOrigins lists an origin, writes from it go through, and so do writes from the app itself', async () => {
     const { handler } = createTestHandler(ADMIN, { allowedOrigins: ['https://admin.example.test'] });
     const allowed = browserRequest('POST', MEMBERSHIPS, {
       body: write,
       headers: { origin: 'https://admin.example.test' },
     });
     expect((await handler(allowed)).status).toBe(200);
-    expect((await handler(browserRequest('POST', MEMBERSHIPS, { body: write }))).status).toBe(403);
+    const own = browserRequest('PATCH', `${MEMBERSHIPS}/user_bob`, { body: { role: 'org:admin' } });
+    expect((await handler(own)).status).toBe(200);
+    const evil = browserRequest('POST', MEMBERSHIPS, {
+      body: write,
+      headers: { origin: 'https://evil.test' },
+    });
+    expect((await handler(evil)).status).toBe(403);
   });
 });
 

@@ -1,8 +1,8 @@
 // The handler mounted on node:http with toNodeHandler, called over a real socket.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { toNodeHandler } from '@roster/handler/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toNodeHandler } from '../src/node-handler';
 import { ADMIN, createTestHandler, firstError } from './memberships-handler-fixture';
 
 let server: Server | undefined;

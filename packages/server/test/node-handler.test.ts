@@ -3,9 +3,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { answerClientError, toNodeHandler } from '@roster/handler/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackendApi } from '../src/backend-api';
-import { answerClientError, toNodeHandler } from '../src/node-handler';
 import { ADMIN, createTestHandler } from './memberships-handler-fixture';
 
 const closers: (() => Promise<void>)[] = [];

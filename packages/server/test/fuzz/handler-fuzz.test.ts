@@ -1,9 +1,10 @@
 // Property-based requests against the memberships handler in front of the local Backend API: it
 // never answers 5xx, every 4xx is a Clerk error body, an error answer changes nothing upstream, and
 // no answer carries private metadata or the secret key.
+
+import type { MembershipsHandlerCaller } from '@roster/handler';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MembershipsHandlerCaller } from '../../src/memberships-handler';
 import { databaseDigest } from '../database-digest';
 import { ADMIN, APP_ORIGIN, createTestHandler, MEMBER, SECRET_KEY } from '../memberships-handler-fixture';
 import { FRESH_DATABASE_EVERY, fuzzSettings, reportFuzzRun } from './fuzz-config';

@@ -25,10 +25,17 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
+/** The organization a request's path names (`.../organizations/{id}/...`), if any. */
+function requestedOrganization(request: Request): string | null {
+  const match = /\/organizations\/([A-Za-z0-9_]{1,128})(?:\/|$)/.exec(new URL(request.url).pathname);
+  return match?.[1] ?? null;
+}
+
 /**
  * **INSECURE, development only.** An `authorize` that believes a cookie: whoever sets
- * `roster_demo_user=user_bob` acts as Bob. The active organization comes from `roster_demo_org` (if
- * the user belongs to it, else their first membership), and the permissions from that membership,
+ * `roster_demo_user=user_bob` acts as Bob. The active organization is the one the request's
+ * path names when the user belongs to it (so a page always acts in the organization it shows), else
+ * `roster_demo_org`'s, else the user's first membership, and the permissions from that membership,
  * looked up upstream on every request so a role change takes effect at once. It exists so the
  * playground can switch viewers without a sign-in; never mount it where real data lives.
  */
@@ -51,8 +58,12 @@ export function createInsecureDemoAuthorize(
       data?: Array<{ organization?: { id?: unknown }; permissions?: unknown }>;
     };
     const memberships = (body.data ?? []).filter((m) => typeof m.organization?.id === 'string');
-    const wanted = readCookie(cookies, organizationCookieName);
-    const active = memberships.find((m) => m.organization?.id === wanted) ?? memberships[0];
+    // The organization the request asks for, when the user belongs to it; else the cookie's; else
+    // the user's first membership.
+    const wanted = [requestedOrganization(request), readCookie(cookies, organizationCookieName)];
+    const active =
+      wanted.map((id) => memberships.find((m) => id && m.organization?.id === id)).find(Boolean) ??
+      memberships[0];
     if (!active) return { userId, organizationId: null, permissions: [] };
     const permissions = Array.isArray(active.permissions)
       ? active.permissions.filter((p): p is string => typeof p === 'string')

@@ -65,10 +65,17 @@ export interface MembershipsHandlerOptions {
   /** Largest request body accepted, in bytes (default 16 KiB; larger bodies answer 413). */
   maxBodyBytes?: number;
   /**
-   * Origins allowed to send writes (POST, PATCH, DELETE), e.g. `['https://app.example.com']`.
-   * Default: only the request's own origin. Writes without an allowed `Origin` answer 403 (CSRF).
+   * More origins allowed to send writes (POST, PATCH, DELETE), e.g. `['https://admin.example.com']`.
+   * A write is always allowed from the host the browser addressed (its `Host` header, as Next.js
+   * server actions judge it); any other `Origin`, or none, answers 403 (CSRF).
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Trust `X-Forwarded-Host` as the host the browser addressed. Set it only when a proxy you run
+   * (Vercel, a load balancer) sets that header and strips it from clients: without a proxy, any
+   * client could claim any host with it. Default false.
+   */
+  trustProxy?: boolean;
   /**
    * Whether `GET /users` (the add-member picker's search over the instance's users) is served to
    * callers who can manage memberships. Default true; set false to keep instance users private.
@@ -200,16 +207,56 @@ function matchRoute(method: string, path: string, userSearch: boolean): Route {
   throw notFound();
 }
 
-/** Refuses writes whose `Origin` is missing or not allowed (and `Sec-Fetch-Site: cross-site`). */
-function checkOrigin(request: Request, allowedOrigins: readonly string[] | undefined): void {
+/**
+ * The host the browser addressed: `X-Forwarded-Host` when the proxy is trusted, else `Host`, else
+ * the request URL's (frameworks such as Next.js rewrite `request.url` to their own listen address,
+ * so the URL alone would refuse a page opened on 127.0.0.1, a LAN address or behind a proxy).
+ */
+function addressedHost(request: Request, trustProxy: boolean): string {
+  const forwarded = trustProxy ? request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  return (forwarded || request.headers.get('host') || new URL(request.url).host).toLowerCase();
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses writes whose `Origin` is missing, or names neither the host the browser addressed nor an
+ * allowed origin (and any `Sec-Fetch-Site: cross-site` write). The 403 says what it saw and why.
+ */
+function checkOrigin(request: Request, allowedOrigins: readonly string[], trustProxy: boolean): void {
   const origin = request.headers.get('origin');
-  const allowed = allowedOrigins ?? [new URL(request.url).origin];
-  if (origin === null || !allowed.includes(origin)) {
-    throw forbidden('Cross-origin write refused: the Origin header must name this application.');
+  const host = addressedHost(request, trustProxy);
+  const sameHost = origin !== null && originHost(origin) === host;
+  if (!sameHost && (origin === null || !allowedOrigins.includes(origin))) {
+    throw forbidden(
+      `Cross-origin write refused: the Origin ${origin === null ? '(none)' : `"${origin}"`} is not this application (host "${host}"). ` +
+        'List it in `allowedOrigins`, or set `trustProxy` if your own proxy sets X-Forwarded-Host.',
+    );
   }
   if (request.headers.get('sec-fetch-site') === 'cross-site') {
-    throw forbidden('Cross-site write refused.');
+    throw forbidden(`Cross-site write refused (Sec-Fetch-Site: cross-site, Origin "${origin}").`);
   }
+}
+
+/**
+ * The request's query without the catch-all segment a framework may add: Next.js on the edge
+ * runtime passes `[...path]` as `?path=a&path=b` too. A parameter whose values, joined by `/`, are
+ * exactly the path below `basePath` is that, whatever its name: no Backend API parameter is.
+ */
+function withoutRouteSegments(search: URLSearchParams, subPath: string): URLSearchParams {
+  const segments = subPath.replace(/^\/+|\/+$/g, '');
+  if (segments === '') return search;
+  const result = new URLSearchParams(search);
+  for (const key of new Set(search.keys())) {
+    if (search.getAll(key).join('/') === segments) result.delete(key);
+  }
+  return result;
 }
 
 function checkContentType(request: Request): void {
@@ -338,10 +385,11 @@ export function createMembershipsHandler(options: MembershipsHandlerOptions): Me
     if (!caller) throw unauthenticated();
 
     const isWrite = WRITE_METHODS.has(method);
-    if (isWrite) checkOrigin(request, options.allowedOrigins);
+    if (isWrite) checkOrigin(request, options.allowedOrigins ?? [], options.trustProxy ?? false);
     checkAccess(route, caller, method);
 
-    const query = validateQuery(url.searchParams, route.query);
+    const subPath = url.pathname.slice(basePath.length);
+    const query = validateQuery(withoutRouteSegments(url.searchParams, subPath), route.query);
     let body: unknown;
     if (route.body) {
       checkContentType(request);
