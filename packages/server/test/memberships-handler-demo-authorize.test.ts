@@ -46,6 +46,26 @@ describe('given the insecure demo authorize', () => {
     expect(caller?.organizationId).toBe('org_acme');
   });
 
+  it('when the request names an organization the user belongs to, that one is active, whatever the cookie says', async () => {
+    const { authorize, upstream } = setup();
+    await upstream.backend.fetch(
+      new Request(`${API_URL}/organizations/org_other/memberships`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ user_id: 'user_bob', role: 'org:member' }),
+      }),
+    );
+    const cookie = 'roster_demo_user=user_bob; roster_demo_org=org_acme';
+    const page = new Request(`${APP_ORIGIN}/api/organizations/org_other/memberships`, {
+      headers: { cookie },
+    });
+    expect((await authorize(page))?.organizationId).toBe('org_other');
+    const elsewhere = new Request(`${APP_ORIGIN}/api/organizations/org_nope/memberships`, {
+      headers: { cookie },
+    });
+    expect((await authorize(elsewhere))?.organizationId).toBe('org_acme');
+  });
+
   it('when the user belongs to no organization, there is a caller without an active organization', async () => {
     const { authorize } = setup();
     expect(await authorize(withCookie('roster_demo_user=user_dana'))).toEqual({
