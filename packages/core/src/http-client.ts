@@ -1,3 +1,4 @@
+import { isAbortError } from './abort-error';
 import type { MembershipsClient, RequestOptions } from './client';
 import { decodeMembership, decodeMemberships, decodeRoles } from './codec';
 import { decodeErrorBody } from './decode-error-body';
@@ -87,10 +88,6 @@ function toQuery(params: object, omit: readonly string[]): Record<string, QueryV
     query[camelToSnake(key)] = value as QueryValue;
   }
   return query;
-}
-
-function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
 function networkError(cause: unknown): RosterApiError {

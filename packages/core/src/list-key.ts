@@ -62,13 +62,14 @@ export interface CanonicalUserMembershipListView {
   pageSize: number;
 }
 
+type FilterKeys = readonly (keyof MembershipListFilters)[];
 const STRING_FILTERS = [
   'query',
   'emailAddressQuery',
   'phoneNumberQuery',
   'usernameQuery',
   'nameQuery',
-] as const satisfies readonly (keyof MembershipListFilters)[];
+] as const satisfies FilterKeys;
 const ARRAY_FILTERS = [
   'role',
   'userId',
@@ -76,19 +77,15 @@ const ARRAY_FILTERS = [
   'phoneNumber',
   'username',
   'web3Wallet',
-] as const satisfies readonly (keyof MembershipListFilters)[];
+] as const satisfies FilterKeys;
 const NUMBER_FILTERS = [
   'createdAtBefore',
   'createdAtAfter',
   'lastActiveAtBefore',
   'lastActiveAtAfter',
-] as const satisfies readonly (keyof MembershipListFilters)[];
+] as const satisfies FilterKeys;
 /** Every filter key, in the fixed order canonical forms and keys use. */
-const FILTER_KEYS: readonly (keyof MembershipListFilters)[] = [
-  ...STRING_FILTERS,
-  ...ARRAY_FILTERS,
-  ...NUMBER_FILTERS,
-].sort();
+const FILTER_KEYS: FilterKeys = [...STRING_FILTERS, ...ARRAY_FILTERS, ...NUMBER_FILTERS].sort();
 
 /** Prefix of every membership list key: cache entries can be recognised by it. */
 export const MEMBERSHIP_LIST_KEY_PREFIX = 'roster:memberships:';

@@ -1,20 +1,7 @@
 import type { MembershipsClient, RequestOptions } from './client';
-import type { CanonicalMembershipListView } from './list-key';
-import {
-  membershipListKey,
-  membershipListParams,
-  parseMembershipListKey,
-  parseUserMembershipListKey,
-  userMembershipListKey,
-  userMembershipListParams,
-} from './list-key';
+import * as keys from './list-key';
 import type { Metadata, OrganizationMembership, OrganizationMemberships } from './models';
-import type { PendingMembershipOperation } from './optimistic-overlay';
-import {
-  writeConfirmedMembership,
-  writeConfirmedRemoval,
-  writeConfirmedUserMembership,
-} from './optimistic-overlay';
+import * as overlay from './optimistic-overlay';
 
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;
 type AnyClient = MembershipsClient<Metadata, Metadata>;
@@ -54,7 +41,7 @@ export function parseLoadMoreListKey(key: string): { firstPageKey: string; pages
 export interface Settlement {
   /** Order of settlement: a response that started before `seq` is brought up to date with it. */
   seq: number;
-  kind: PendingMembershipOperation['kind'];
+  kind: overlay.PendingMembershipOperation['kind'];
   organizationId: string;
   userId: string;
   /** The server's membership (for a removal, the membership that was removed). */
@@ -84,17 +71,17 @@ export interface PageKeyTarget {
   write(page: AnyPage, pageNumber: number, settlement: Settlement): PageWrite;
 }
 
-function organizationTarget(view: CanonicalMembershipListView): PageKeyTarget {
+function organizationTarget(view: keys.CanonicalMembershipListView): PageKeyTarget {
   const at = (page: number) => ({ ...view.filters, ...view, page });
   return {
     page: view.page,
-    pageKey: (page) => membershipListKey(at(page)),
+    pageKey: (page) => keys.membershipListKey(at(page)),
     concerns: (s) => s.organizationId === view.organizationId,
-    load: (client, options) => client.listMemberships(membershipListParams(at(view.page)), options),
+    load: (client, options) => client.listMemberships(keys.membershipListParams(at(view.page)), options),
     write(page, pageNumber, s) {
       if (s.kind === 'removal') return removalWrite(page, s);
       if (s.kind === 'creation') return { page, stale: true };
-      return writeConfirmedMembership(page, { ...view, page: pageNumber }, s.membership);
+      return overlay.writeConfirmedMembership(page, { ...view, page: pageNumber }, s.membership);
     },
   };
 }
@@ -102,26 +89,26 @@ function organizationTarget(view: CanonicalMembershipListView): PageKeyTarget {
 function userTarget(view: { userId: string; page: number; pageSize: number }): PageKeyTarget {
   return {
     page: view.page,
-    pageKey: (page) => userMembershipListKey({ ...view, page }),
+    pageKey: (page) => keys.userMembershipListKey({ ...view, page }),
     concerns: (s) => s.userId === view.userId,
-    load: (client, options) => client.listUserMemberships(userMembershipListParams(view), options),
+    load: (client, options) => client.listUserMemberships(keys.userMembershipListParams(view), options),
     write(page, _pageNumber, s) {
       if (s.kind === 'removal') return removalWrite(page, s);
       if (s.kind === 'creation') return { page, stale: true };
-      return { page: writeConfirmedUserMembership(page, s.membership), stale: false };
+      return { page: overlay.writeConfirmedUserMembership(page, s.membership), stale: false };
     },
   };
 }
 
 /** Removals make every page of the list stale: the members after the removed one move up. */
 function removalWrite(page: AnyPage, s: Settlement): PageWrite {
-  return { page: writeConfirmedRemoval(page, s.organizationId, s.userId), stale: true };
+  return { page: overlay.writeConfirmedRemoval(page, s.organizationId, s.userId), stale: true };
 }
 
 /** The target a page key stands for, or `null` when the key is not a page key. */
 export function describePageKey(key: string): PageKeyTarget | null {
-  const organizationView = parseMembershipListKey(key);
+  const organizationView = keys.parseMembershipListKey(key);
   if (organizationView) return organizationTarget(organizationView);
-  const userView = parseUserMembershipListKey(key);
+  const userView = keys.parseUserMembershipListKey(key);
   return userView ? userTarget(userView) : null;
 }

@@ -1,13 +1,4 @@
-import type {
-  CreateMembershipParams,
-  DeleteMembershipParams,
-  ListMembershipsParams,
-  ListRolesParams,
-  ListUserMembershipsParams,
-  ListUsersParams,
-  UpdateMembershipMetadataParams,
-  UpdateMembershipParams,
-} from './client';
+import type * as client from './client';
 import {
   type MembershipListEntry,
   parseMembershipListQuery,
@@ -31,6 +22,7 @@ import {
   toPublicUserData,
   toUserModel,
 } from './memory-records';
+import { MemoryInvitationStore } from './memory-invitation-store';
 import { checkMetadataLimits } from './metadata-limits';
 import { mergeMetadata } from './metadata-merge';
 import type { Metadata, OrganizationMembership, OrganizationMemberships, Role, Roles, Users } from './models';
@@ -79,10 +71,15 @@ function assertMetadataLimits(value: Metadata, paramName: string): Metadata {
  * changed nothing. Every object it returns is a fresh copy.
  */
 export class MemoryStore {
-  private readonly users = new Map<string, StoredUser>();
+  /** @internal shared with the invitation store */
+  readonly users = new Map<string, StoredUser>();
   private readonly organizations = new Map<string, StoredOrganization>();
-  private readonly roles = new Map<string, Role>();
-  private readonly now: () => number;
+  /** @internal shared with the invitation store */
+  readonly roles = new Map<string, Role>();
+  /** @internal shared with the invitation store */
+  readonly now: () => number;
+  /** @internal */
+  readonly invitations: MemoryInvitationStore = new MemoryInvitationStore(this);
   private nextMembershipSeq = 1;
 
   constructor(seed: SeedData | undefined, now: () => number) {
@@ -97,7 +94,7 @@ export class MemoryStore {
       if (this.organizations.has(organization.id)) {
         throw new Error(`createMemoryClient: duplicate seed organization ${organization.id}`);
       }
-      this.organizations.set(organization.id, { seed: organization, members: new Map() });
+      this.organizations.set(organization.id, { seed: organization, members: new Map(), invitations: [] });
     }
     for (const m of data.memberships) {
       const organization = this.organizations.get(m.organizationId);
@@ -122,7 +119,7 @@ export class MemoryStore {
     }
   }
 
-  listMemberships(params: ListMembershipsParams): OrganizationMemberships {
+  listMemberships(params: client.ListMembershipsParams): OrganizationMemberships {
     const query = parseMembershipListQuery(params);
     const organization = this.organization(params.organizationId);
     const entries = this.entries(organization.members.values());
@@ -130,7 +127,7 @@ export class MemoryStore {
     return { data: page.map((entry) => this.toModel(entry.membership)), totalCount };
   }
 
-  listUserMemberships(params: ListUserMembershipsParams): OrganizationMemberships {
+  listUserMemberships(params: client.ListUserMembershipsParams): OrganizationMemberships {
     const { limit, offset } = readPaging(params);
     const userId = requirePathId(params.userId, 'user');
     if (!this.users.has(userId)) throw resourceNotFoundError(`No user was found with id ${userId}`);
@@ -146,7 +143,7 @@ export class MemoryStore {
     };
   }
 
-  createMembership(params: CreateMembershipParams): OrganizationMembership {
+  createMembership(params: client.CreateMembershipParams): OrganizationMembership {
     const userId = requireBodyString(params.userId, 'user_id');
     const role = requireBodyString(params.role, 'role');
     const publicMetadata = readMetadataParam(params.publicMetadata, 'public_metadata', true) ?? {};
@@ -161,7 +158,9 @@ export class MemoryStore {
     this.assertRole(role);
     if (organization.members.has(userId)) throw alreadyMemberError(userId);
     const max = organization.seed.maxAllowedMemberships ?? 0;
-    if (max > 0 && organization.members.size >= max) throw membershipQuotaExceededError(max);
+    // The quota counts outstanding (pending) invitations too, as Clerk's message says.
+    if (max > 0 && organization.members.size + this.invitations.pendingCount(organization) >= max)
+      throw membershipQuotaExceededError(max);
     const createdAt = this.now();
     const membership: StoredMembership = {
       id: this.newMembershipId(),
@@ -177,7 +176,7 @@ export class MemoryStore {
     return this.toModel(membership);
   }
 
-  updateMembership(params: UpdateMembershipParams): OrganizationMembership {
+  updateMembership(params: client.UpdateMembershipParams): OrganizationMembership {
     const role = requireBodyString(params.role, 'role');
     const organization = this.organization(params.organizationId);
     const membership = this.membership(organization, params.userId);
@@ -188,7 +187,7 @@ export class MemoryStore {
     return this.toModel(membership);
   }
 
-  deleteMembership(params: DeleteMembershipParams): OrganizationMembership {
+  deleteMembership(params: client.DeleteMembershipParams): OrganizationMembership {
     const organization = this.organization(params.organizationId);
     const membership = this.membership(organization, params.userId);
     if (this.isAdminRole(membership.role)) this.assertAnotherAdmin(organization);
@@ -196,7 +195,7 @@ export class MemoryStore {
     return this.toModel(membership);
   }
 
-  updateMembershipMetadata(params: UpdateMembershipMetadataParams): OrganizationMembership {
+  updateMembershipMetadata(params: client.UpdateMembershipMetadataParams): OrganizationMembership {
     const publicPatch = readMetadataParam(params.publicMetadata, 'public_metadata');
     const privatePatch = readMetadataParam(params.privateMetadata, 'private_metadata');
     const organization = this.organization(params.organizationId);
@@ -214,7 +213,7 @@ export class MemoryStore {
     return this.toModel(membership);
   }
 
-  listRoles(params: ListRolesParams | undefined): Roles {
+  listRoles(params: client.ListRolesParams | undefined): Roles {
     const { limit, offset } = readPaging(params);
     // Newest first, as GET /organization_roles (`-created_at`); ties keep the instance's order.
     const roles = [...this.roles.values()]
@@ -224,7 +223,7 @@ export class MemoryStore {
     return { data: structuredClone(roles.slice(offset, offset + limit)), totalCount: roles.length };
   }
 
-  listUsers(params: ListUsersParams | undefined): Users {
+  listUsers(params: client.ListUsersParams | undefined): Users {
     const { limit, offset } = readPaging(params);
     const rawQuery = params?.query;
     if (rawQuery !== undefined && typeof rawQuery !== 'string') {
@@ -253,6 +252,28 @@ export class MemoryStore {
     return all.map((m) => this.toModel(m));
   }
 
+  /** @internal Adds a membership the invitation store has validated (acceptance). */
+  insertMembership(
+    organization: StoredOrganization,
+    input: Pick<StoredMembership, 'userId' | 'role' | 'publicMetadata' | 'privateMetadata'>,
+  ): OrganizationMembership {
+    const createdAt = this.now();
+    const membership: StoredMembership = {
+      id: this.newMembershipId(),
+      organizationId: organization.seed.id,
+      ...structuredClone(input),
+      createdAt,
+      updatedAt: createdAt,
+    };
+    organization.members.set(membership.userId, membership);
+    return this.toModel(membership);
+  }
+
+  /** @internal A user created on accepting an invitation (a new email address). */
+  insertUser(user: StoredUser): void {
+    this.users.set(user.seed.id, user);
+  }
+
   private newMembershipId(): string {
     const id = `orgmem_${this.nextMembershipSeq.toString(36).padStart(10, '0')}`;
     this.nextMembershipSeq += 1;
@@ -264,7 +285,8 @@ export class MemoryStore {
     membership.updatedAt = Math.max(this.now(), membership.updatedAt + 1);
   }
 
-  private organization(id: unknown): StoredOrganization {
+  /** @internal */
+  organization(id: unknown): StoredOrganization {
     const organizationId = requirePathId(id, 'organization');
     const organization = this.organizations.get(organizationId);
     if (!organization) throw resourceNotFoundError(`No organization was found with id ${organizationId}`);
@@ -289,8 +311,8 @@ export class MemoryStore {
     }
   }
 
-  /** Admin = a role that grants `org:sys_memberships:manage`. */
-  private isAdminRole(roleKey: string): boolean {
+  /** @internal Admin = a role that grants `org:sys_memberships:manage`. */
+  isAdminRole(roleKey: string): boolean {
     const role = this.roles.get(roleKey);
     return role !== undefined && isAdminPermissionSet(rolePermissionKeys(role));
   }
@@ -302,6 +324,11 @@ export class MemoryStore {
       if (admins >= 2) return;
     }
     throw minimumPermissionsNeededError();
+  }
+
+  /** @internal Every organization, in seed order. */
+  allOrganizations(): Iterable<StoredOrganization> {
+    return this.organizations.values();
   }
 
   private *entries(memberships: Iterable<StoredMembership>): Iterable<MembershipListEntry> {
