@@ -1,4 +1,4 @@
-import type { MembershipsClient, Metadata, Role } from '@roster/core';
+import type { MembershipCacheFallback, MembershipsClient, Metadata, Role } from '@roster/core';
 import { createHttpClient, createMembershipCache } from '@roster/core';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { type Cache, type State, SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
@@ -9,7 +9,7 @@ import { createSwrMembershipStorage } from './swr-membership-storage';
  * What a server prefetch (`prefetchOrganizationMemberships` of `@roster/react/server`) resolves to:
  * cache entries by key, plain JSON, safe to pass from a server component to `RosterProvider`.
  */
-export type RosterFallback = Readonly<Record<string, unknown>>;
+export type RosterFallback = MembershipCacheFallback;
 
 /** Props of {@link RosterProvider} with a client object. */
 export interface RosterProviderProps<
