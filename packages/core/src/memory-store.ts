@@ -22,7 +22,6 @@ import {
   toPublicUserData,
   toUserModel,
 } from './memory-records';
-import { MemoryInvitationStore } from './memory-invitation-store';
 import { checkMetadataLimits } from './metadata-limits';
 import { mergeMetadata } from './metadata-merge';
 import type { Metadata, OrganizationMembership, OrganizationMemberships, Role, Roles, Users } from './models';
@@ -71,15 +70,10 @@ function assertMetadataLimits(value: Metadata, paramName: string): Metadata {
  * changed nothing. Every object it returns is a fresh copy.
  */
 export class MemoryStore {
-  /** @internal shared with the invitation store */
-  readonly users = new Map<string, StoredUser>();
+  private readonly users = new Map<string, StoredUser>();
   private readonly organizations = new Map<string, StoredOrganization>();
-  /** @internal shared with the invitation store */
-  readonly roles = new Map<string, Role>();
-  /** @internal shared with the invitation store */
-  readonly now: () => number;
-  /** @internal */
-  readonly invitations: MemoryInvitationStore = new MemoryInvitationStore(this);
+  private readonly roles = new Map<string, Role>();
+  private readonly now: () => number;
   private nextMembershipSeq = 1;
 
   constructor(seed: SeedData | undefined, now: () => number) {
@@ -94,7 +88,7 @@ export class MemoryStore {
       if (this.organizations.has(organization.id)) {
         throw new Error(`createMemoryClient: duplicate seed organization ${organization.id}`);
       }
-      this.organizations.set(organization.id, { seed: organization, members: new Map(), invitations: [] });
+      this.organizations.set(organization.id, { seed: organization, members: new Map() });
     }
     for (const m of data.memberships) {
       const organization = this.organizations.get(m.organizationId);
@@ -158,9 +152,7 @@ export class MemoryStore {
     this.assertRole(role);
     if (organization.members.has(userId)) throw alreadyMemberError(userId);
     const max = organization.seed.maxAllowedMemberships ?? 0;
-    // The quota counts outstanding (pending) invitations too, as Clerk's message says.
-    if (max > 0 && organization.members.size + this.invitations.pendingCount(organization) >= max)
-      throw membershipQuotaExceededError(max);
+    if (max > 0 && organization.members.size >= max) throw membershipQuotaExceededError(max);
     const createdAt = this.now();
     const membership: StoredMembership = {
       id: this.newMembershipId(),
@@ -252,28 +244,6 @@ export class MemoryStore {
     return all.map((m) => this.toModel(m));
   }
 
-  /** @internal Adds a membership the invitation store has validated (acceptance). */
-  insertMembership(
-    organization: StoredOrganization,
-    input: Pick<StoredMembership, 'userId' | 'role' | 'publicMetadata' | 'privateMetadata'>,
-  ): OrganizationMembership {
-    const createdAt = this.now();
-    const membership: StoredMembership = {
-      id: this.newMembershipId(),
-      organizationId: organization.seed.id,
-      ...structuredClone(input),
-      createdAt,
-      updatedAt: createdAt,
-    };
-    organization.members.set(membership.userId, membership);
-    return this.toModel(membership);
-  }
-
-  /** @internal A user created on accepting an invitation (a new email address). */
-  insertUser(user: StoredUser): void {
-    this.users.set(user.seed.id, user);
-  }
-
   private newMembershipId(): string {
     const id = `orgmem_${this.nextMembershipSeq.toString(36).padStart(10, '0')}`;
     this.nextMembershipSeq += 1;
@@ -285,8 +255,7 @@ export class MemoryStore {
     membership.updatedAt = Math.max(this.now(), membership.updatedAt + 1);
   }
 
-  /** @internal */
-  organization(id: unknown): StoredOrganization {
+  private organization(id: unknown): StoredOrganization {
     const organizationId = requirePathId(id, 'organization');
     const organization = this.organizations.get(organizationId);
     if (!organization) throw resourceNotFoundError(`No organization was found with id ${organizationId}`);
@@ -311,8 +280,8 @@ export class MemoryStore {
     }
   }
 
-  /** @internal Admin = a role that grants `org:sys_memberships:manage`. */
-  isAdminRole(roleKey: string): boolean {
+  /** Admin = a role that grants `org:sys_memberships:manage`. */
+  private isAdminRole(roleKey: string): boolean {
     const role = this.roles.get(roleKey);
     return role !== undefined && isAdminPermissionSet(rolePermissionKeys(role));
   }
@@ -324,11 +293,6 @@ export class MemoryStore {
       if (admins >= 2) return;
     }
     throw minimumPermissionsNeededError();
-  }
-
-  /** @internal Every organization, in seed order. */
-  allOrganizations(): Iterable<StoredOrganization> {
-    return this.organizations.values();
   }
 
   private *entries(memberships: Iterable<StoredMembership>): Iterable<MembershipListEntry> {
