@@ -1,6 +1,9 @@
 import type {
   Metadata,
   MetadataPatch,
+  OrganizationInvitation,
+  OrganizationInvitationStatus,
+  OrganizationInvitations,
   OrganizationMembership,
   OrganizationMemberships,
   Roles,
@@ -132,6 +135,90 @@ export interface ListUsersParams {
   offset?: number;
 }
 
+/** The fields an invitation list can be ordered by. */
+export type InvitationOrderField = 'created_at' | 'email_address';
+
+/** Every field an invitation list can be ordered by. */
+export const INVITATION_ORDER_FIELDS: readonly InvitationOrderField[] = ['created_at', 'email_address'];
+
+/** `field` or `+field` ascending, `-field` descending; default `-created_at`. */
+export type InvitationOrderBy =
+  | InvitationOrderField
+  | `+${InvitationOrderField}`
+  | `-${InvitationOrderField}`;
+
+/** Every invitation status, in the spec's order. */
+export const INVITATION_STATUSES: readonly OrganizationInvitationStatus[] = [
+  'pending',
+  'accepted',
+  'revoked',
+  'expired',
+];
+
+/** `GET /organizations/{organizationId}/invitations`. */
+export interface ListInvitationsParams {
+  organizationId: string;
+  /** Only invitations with one of these statuses; none given: every status. */
+  status?: OrganizationInvitationStatus[];
+  /** Only invitations to exactly this address (case-insensitive). */
+  emailAddress?: string;
+  /** Default `-created_at` (newest first). */
+  orderBy?: InvitationOrderBy;
+  /** 1..500, default 10. */
+  limit?: number;
+  /** >= 0, default 0. */
+  offset?: number;
+}
+
+/** One invitation to create (the body of `POST .../invitations`, one item of the bulk body). */
+export interface InvitationInput<TPublic extends Metadata = Metadata, TPrivate extends Metadata = Metadata> {
+  emailAddress: string;
+  /** A role key, e.g. `org:member`. */
+  role: string;
+  /** Who sends it: must be a member allowed to manage memberships. The browser-facing handler sets it. */
+  inviterUserId?: string | null;
+  publicMetadata?: TPublic | null;
+  /** Backend-only: the browser-facing handler rejects it. */
+  privateMetadata?: TPrivate | null;
+  /** Where the invitee lands after accepting (stored, not returned). */
+  redirectUrl?: string | null;
+  /** 1..365, default 30. */
+  expiresInDays?: number | null;
+  /** Whether to "send" it (to the local outbox); default `true`. */
+  notify?: boolean | null;
+}
+
+/** `POST /organizations/{organizationId}/invitations`. */
+export interface CreateInvitationParams<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> extends InvitationInput<TPublic, TPrivate> {
+  organizationId: string;
+}
+
+/** `POST /organizations/{organizationId}/invitations/bulk`: 1..10 invitations, all or none. */
+export interface CreateInvitationsParams<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  organizationId: string;
+  invitations: InvitationInput<TPublic, TPrivate>[];
+}
+
+/** `GET /organizations/{organizationId}/invitations/{invitationId}`. */
+export interface GetInvitationParams {
+  organizationId: string;
+  invitationId: string;
+}
+
+/** `POST /organizations/{organizationId}/invitations/{invitationId}/revoke`. */
+export interface RevokeInvitationParams {
+  organizationId: string;
+  invitationId: string;
+  /** Who revokes it: must be a member allowed to manage memberships. The handler sets it. */
+  requestingUserId?: string | null;
+}
+
 /**
  * The seam every hook talks to. `createHttpClient` speaks the Backend API over HTTP (the local
  * server, or your app's handler); `createMemoryClient` keeps everything in memory for tests and
@@ -171,4 +258,37 @@ export interface MembershipsClient<
    * it gets a plain user-ID field instead.
    */
   listUsers?(params: ListUsersParams, options?: RequestOptions): Promise<Users>;
+  /**
+   * Optional capability (so clients written before invitations still type-check): the
+   * organization's invitations. `createHttpClient` and `createMemoryClient` implement all five.
+   */
+  listInvitations?(
+    params: ListInvitationsParams,
+    options?: RequestOptions,
+  ): Promise<OrganizationInvitations<TPublic, TPrivate>>;
+  createInvitation?(
+    params: CreateInvitationParams<TPublic, TPrivate>,
+    options?: RequestOptions,
+  ): Promise<OrganizationInvitation<TPublic, TPrivate>>;
+  /** All or nothing: one refused invitation refuses the call (its error names the item's index). */
+  createInvitations?(
+    params: CreateInvitationsParams<TPublic, TPrivate>,
+    options?: RequestOptions,
+  ): Promise<OrganizationInvitations<TPublic, TPrivate>>;
+  getInvitation?(
+    params: GetInvitationParams,
+    options?: RequestOptions,
+  ): Promise<OrganizationInvitation<TPublic, TPrivate>>;
+  revokeInvitation?(
+    params: RevokeInvitationParams,
+    options?: RequestOptions,
+  ): Promise<OrganizationInvitation<TPublic, TPrivate>>;
 }
+
+/** The invitation methods of {@link MembershipsClient}, for clients that implement them all. */
+export type InvitationMethods =
+  | 'listInvitations'
+  | 'createInvitation'
+  | 'createInvitations'
+  | 'getInvitation'
+  | 'revokeInvitation';

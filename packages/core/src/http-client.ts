@@ -1,8 +1,10 @@
 import { isAbortError } from './abort-error';
-import type { MembershipsClient, RequestOptions } from './client';
+import type { InvitationMethods, MembershipsClient, RequestOptions } from './client';
 import { decodeMembership, decodeMemberships, decodeRoles } from './codec';
 import { decodeErrorBody } from './decode-error-body';
 import { RosterApiError } from './errors';
+import { decodeInvitation, decodeInvitations } from './invitation-codec';
+import { invitationInputToWire } from './invitation-rules';
 import type { Metadata, OrganizationMembership } from './models';
 import {
   abortable,
@@ -52,7 +54,7 @@ interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, QueryValue>;
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | unknown[];
 }
 
 /** `createdAtBefore` -> `created_at_before`, `web3Wallet` -> `web3_wallet`. */
@@ -172,7 +174,8 @@ function withStatus(error: unknown, status: number): unknown {
  */
 export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate extends Metadata = Metadata>(
   options: HttpClientOptions,
-): MembershipsClient<TPublic, TPrivate> & Required<Pick<MembershipsClient, 'listUsers'>> {
+): MembershipsClient<TPublic, TPrivate> &
+  Required<Pick<MembershipsClient<TPublic, TPrivate>, 'listUsers' | InvitationMethods>> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const policy: ResolvedRetryPolicy = resolveRetryPolicy(options.retry);
@@ -357,6 +360,53 @@ export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate e
     listUsers(params, requestOptions) {
       const request: HttpRequest = { method: 'GET', path: '/users', query: toQuery(params, []) };
       return send(request, decodeUsers, requestOptions);
+    },
+
+    listInvitations(params, requestOptions) {
+      const request: HttpRequest = {
+        method: 'GET',
+        path: `/organizations/${segment(params.organizationId)}/invitations`,
+        query: toQuery(params, ['organizationId']),
+      };
+      return send(request, (json) => decodeInvitations<TPublic, TPrivate>(json), requestOptions);
+    },
+
+    createInvitation(params, requestOptions) {
+      const { organizationId, ...input } = params;
+      const request: HttpRequest = {
+        method: 'POST',
+        path: `/organizations/${segment(organizationId)}/invitations`,
+        body: invitationInputToWire(input),
+      };
+      return send(request, (json) => decodeInvitation<TPublic, TPrivate>(json), requestOptions);
+    },
+
+    createInvitations(params, requestOptions) {
+      const request: HttpRequest = {
+        method: 'POST',
+        path: `/organizations/${segment(params.organizationId)}/invitations/bulk`,
+        body: params.invitations.map((input) => invitationInputToWire(input)),
+      };
+      return send(request, (json) => decodeInvitations<TPublic, TPrivate>(json), requestOptions);
+    },
+
+    getInvitation(params, requestOptions) {
+      const request: HttpRequest = {
+        method: 'GET',
+        path: `/organizations/${segment(params.organizationId)}/invitations/${segment(params.invitationId)}`,
+      };
+      return send(request, (json) => decodeInvitation<TPublic, TPrivate>(json), requestOptions);
+    },
+
+    revokeInvitation(params, requestOptions) {
+      const body: Record<string, unknown> = {};
+      if (params.requestingUserId != null) body.requesting_user_id = params.requestingUserId;
+      const request: HttpRequest = {
+        method: 'POST',
+        path: `/organizations/${segment(params.organizationId)}/invitations/${segment(params.invitationId)}/revoke`,
+        body,
+      };
+      return send(request, (json) => decodeInvitation<TPublic, TPrivate>(json), requestOptions);
     },
   };
 }

@@ -128,7 +128,7 @@ export function canonicalizeMembershipListView(view: MembershipListView): Canoni
 }
 
 /** JSON cannot tell `NaN` from `null`; spell non-finite numbers out so distinct views stay distinct. */
-function keyNumber(value: number): number | string {
+export function keyNumber(value: number): number | string {
   return Number.isFinite(value) ? value : String(value);
 }
 
@@ -169,7 +169,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The JSON array after `prefix` in a key, when it is one of `length` items; otherwise null. */
-function parseKeyPayload(key: string, prefix: string, length: number): unknown[] | null {
+export function parseKeyPayload(key: string, prefix: string, length: number): unknown[] | null {
   if (!key.startsWith(prefix)) return null;
   let parsed: unknown;
   try {
@@ -180,7 +180,8 @@ function parseKeyPayload(key: string, prefix: string, length: number): unknown[]
   return Array.isArray(parsed) && parsed.length === length ? (parsed as unknown[]) : null;
 }
 
-function parseKeyNumber(value: unknown): number | undefined {
+/** A page or size read back from a key (non-finite numbers were spelled out). */
+export function parseKeyNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (value === 'NaN' || value === 'Infinity' || value === '-Infinity') return Number(value);
   return undefined;

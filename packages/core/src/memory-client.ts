@@ -1,8 +1,15 @@
 import type { ListUsersParams, MembershipsClient, RequestOptions } from './client';
 import { isRosterApiError, type RosterApiError } from './errors';
 import { injectedFailureError } from './memory-client-errors';
+import type { InvitationAcceptance } from './memory-invitation-store';
 import { MemoryStore } from './memory-store';
-import type { Metadata, OrganizationMembership, Users } from './models';
+import type {
+  Metadata,
+  OrganizationInvitation,
+  OrganizationInvitations,
+  OrganizationMembership,
+  Users,
+} from './models';
 import type { SeedData } from './seed';
 
 /** A fixed delay in ms, or a range a delay is drawn from for each call. */
@@ -29,6 +36,15 @@ export interface MemoryClientOptions {
 /** The name of a `MembershipsClient` method, e.g. `updateMembership`. */
 export type MemoryClientMethod = keyof MembershipsClient;
 
+/** What {@link MemoryClient.acceptInvitation} produced: the accepted invitation and the new membership. */
+export type MemoryInvitationAcceptance<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = {
+  invitation: OrganizationInvitation<TPublic, TPrivate>;
+  membership: OrganizationMembership<TPublic, TPrivate>;
+};
+
 /** One call the client received, in call order. */
 export interface MemoryClientRequest {
   method: MemoryClientMethod;
@@ -43,6 +59,18 @@ export interface MemoryClientRequest {
  */
 export interface MemoryClient<TPublic extends Metadata = Metadata, TPrivate extends Metadata = Metadata>
   extends MembershipsClient<TPublic, TPrivate> {
+  listInvitations: NonNullable<MembershipsClient<TPublic, TPrivate>['listInvitations']>;
+  createInvitation: NonNullable<MembershipsClient<TPublic, TPrivate>['createInvitation']>;
+  createInvitations: NonNullable<MembershipsClient<TPublic, TPrivate>['createInvitations']>;
+  getInvitation: NonNullable<MembershipsClient<TPublic, TPrivate>['getInvitation']>;
+  revokeInvitation: NonNullable<MembershipsClient<TPublic, TPrivate>['revokeInvitation']>;
+  /**
+   * Accepts a pending invitation as its invitee would (the local Backend API's
+   * `POST /v1/__invitations/{id}/accept`): creates the user when no user has the address, adds the
+   * membership with the invited role and both metadata, marks the invitation `accepted`. Synchronous
+   * and outside `requests`, latency and failure injection: it is the invitee acting elsewhere.
+   */
+  acceptInvitation(invitationId: string): MemoryInvitationAcceptance<TPublic, TPrivate>;
   /** Searches the seeded users (by ID, name, email, username, phone, web3 wallet), newest first. */
   listUsers(params?: ListUsersParams, options?: RequestOptions): Promise<Users>;
   /** Changes the latency of calls made from now on. */
@@ -71,6 +99,11 @@ const METHODS: readonly MemoryClientMethod[] = [
   'updateMembershipMetadata',
   'listRoles',
   'listUsers',
+  'listInvitations',
+  'createInvitation',
+  'createInvitations',
+  'getInvitation',
+  'revokeInvitation',
 ];
 
 const MUTATIONS: ReadonlySet<MemoryClientMethod> = new Set([
@@ -78,6 +111,9 @@ const MUTATIONS: ReadonlySet<MemoryClientMethod> = new Set([
   'updateMembership',
   'deleteMembership',
   'updateMembershipMetadata',
+  'createInvitation',
+  'createInvitations',
+  'revokeInvitation',
 ]);
 
 function checkLatency(latency: MemoryClientLatency): MemoryClientLatency {
@@ -219,6 +255,31 @@ export function createMemoryClient<TPublic extends Metadata = Metadata, TPrivate
       call('listRoles', params, requestOptions, () => store.listRoles(params)),
     listUsers: (params, requestOptions) =>
       call('listUsers', params, requestOptions, () => store.listUsers(params)),
+    listInvitations: (params, requestOptions) =>
+      call('listInvitations', params, requestOptions, () => store.invitations.list(params)) as Promise<
+        OrganizationInvitations<TPublic, TPrivate>
+      >,
+    createInvitation: (params, requestOptions) =>
+      call('createInvitation', params, requestOptions, () => store.invitations.create(params)) as Promise<
+        OrganizationInvitation<TPublic, TPrivate>
+      >,
+    createInvitations: (params, requestOptions) =>
+      call('createInvitations', params, requestOptions, () =>
+        store.invitations.createMany(params),
+      ) as Promise<OrganizationInvitations<TPublic, TPrivate>>,
+    getInvitation: (params, requestOptions) =>
+      call('getInvitation', params, requestOptions, () => store.invitations.get(params)) as Promise<
+        OrganizationInvitation<TPublic, TPrivate>
+      >,
+    revokeInvitation: (params, requestOptions) =>
+      call('revokeInvitation', params, requestOptions, () => store.invitations.revoke(params)) as Promise<
+        OrganizationInvitation<TPublic, TPrivate>
+      >,
+    acceptInvitation: (invitationId) =>
+      store.invitations.accept(invitationId) as InvitationAcceptance as MemoryInvitationAcceptance<
+        TPublic,
+        TPrivate
+      >,
     setLatency(next) {
       latency = checkLatency(next);
     },

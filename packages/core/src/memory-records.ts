@@ -2,7 +2,7 @@ import type { Metadata, Organization, PublicUserData, User } from './models';
 import type { SeedOrganization, SeedUser } from './seed';
 
 /** The picture Clerk shows for a user or organization without one. */
-const DEFAULT_IMAGE_URL = 'https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9';
+export const DEFAULT_IMAGE_URL = 'https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9';
 
 /** A user as the store keeps it: the seed plus precomputed search and sort keys. */
 export interface StoredUser {
@@ -34,6 +34,25 @@ export interface StoredOrganization {
   seed: SeedOrganization;
   /** Members by user ID, in insertion order. */
   members: Map<string, StoredMembership>;
+  /** Invitations in creation order. */
+  invitations: StoredInvitation[];
+}
+
+/** An invitation as the store keeps it (its status at read time is derived from `expiresAt`). */
+export interface StoredInvitation {
+  seq: number;
+  id: string;
+  organizationId: string;
+  emailAddress: string;
+  role: string;
+  inviterUserId: string | null;
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+  redirectUrl: string | null;
+  status: 'pending' | 'accepted' | 'revoked';
+  expiresAt: number;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** A seed user with its search and sort keys computed once. */

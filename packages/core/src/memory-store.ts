@@ -13,6 +13,7 @@ import {
   paramMissingError,
   resourceNotFoundError,
 } from './memory-client-errors';
+import { MemoryInvitationStore } from './memory-invitation-store';
 import {
   createStoredUser,
   type StoredMembership,
@@ -70,10 +71,15 @@ function assertMetadataLimits(value: Metadata, paramName: string): Metadata {
  * changed nothing. Every object it returns is a fresh copy.
  */
 export class MemoryStore {
-  private readonly users = new Map<string, StoredUser>();
+  /** @internal shared with the invitation store */
+  readonly users = new Map<string, StoredUser>();
   private readonly organizations = new Map<string, StoredOrganization>();
-  private readonly roles = new Map<string, Role>();
-  private readonly now: () => number;
+  /** @internal shared with the invitation store */
+  readonly roles = new Map<string, Role>();
+  /** @internal shared with the invitation store */
+  readonly now: () => number;
+  /** @internal */
+  readonly invitations: MemoryInvitationStore = new MemoryInvitationStore(this);
   private nextMembershipSeq = 1;
 
   constructor(seed: SeedData | undefined, now: () => number) {
@@ -88,7 +94,7 @@ export class MemoryStore {
       if (this.organizations.has(organization.id)) {
         throw new Error(`createMemoryClient: duplicate seed organization ${organization.id}`);
       }
-      this.organizations.set(organization.id, { seed: organization, members: new Map() });
+      this.organizations.set(organization.id, { seed: organization, members: new Map(), invitations: [] });
     }
     for (const m of data.memberships) {
       const organization = this.organizations.get(m.organizationId);
@@ -152,7 +158,9 @@ export class MemoryStore {
     this.assertRole(role);
     if (organization.members.has(userId)) throw alreadyMemberError(userId);
     const max = organization.seed.maxAllowedMemberships ?? 0;
-    if (max > 0 && organization.members.size >= max) throw membershipQuotaExceededError(max);
+    // The quota counts outstanding (pending) invitations too, as Clerk's message says.
+    if (max > 0 && organization.members.size + this.invitations.pendingCount(organization) >= max)
+      throw membershipQuotaExceededError(max);
     const createdAt = this.now();
     const membership: StoredMembership = {
       id: this.newMembershipId(),
@@ -244,6 +252,28 @@ export class MemoryStore {
     return all.map((m) => this.toModel(m));
   }
 
+  /** @internal Adds a membership the invitation store has validated (acceptance). */
+  insertMembership(
+    organization: StoredOrganization,
+    input: Pick<StoredMembership, 'userId' | 'role' | 'publicMetadata' | 'privateMetadata'>,
+  ): OrganizationMembership {
+    const createdAt = this.now();
+    const membership: StoredMembership = {
+      id: this.newMembershipId(),
+      organizationId: organization.seed.id,
+      ...structuredClone(input),
+      createdAt,
+      updatedAt: createdAt,
+    };
+    organization.members.set(membership.userId, membership);
+    return this.toModel(membership);
+  }
+
+  /** @internal A user created on accepting an invitation (a new email address). */
+  insertUser(user: StoredUser): void {
+    this.users.set(user.seed.id, user);
+  }
+
   private newMembershipId(): string {
     const id = `orgmem_${this.nextMembershipSeq.toString(36).padStart(10, '0')}`;
     this.nextMembershipSeq += 1;
@@ -255,7 +285,8 @@ export class MemoryStore {
     membership.updatedAt = Math.max(this.now(), membership.updatedAt + 1);
   }
 
-  private organization(id: unknown): StoredOrganization {
+  /** @internal */
+  organization(id: unknown): StoredOrganization {
     const organizationId = requirePathId(id, 'organization');
     const organization = this.organizations.get(organizationId);
     if (!organization) throw resourceNotFoundError(`No organization was found with id ${organizationId}`);
@@ -280,8 +311,8 @@ export class MemoryStore {
     }
   }
 
-  /** Admin = a role that grants `org:sys_memberships:manage`. */
-  private isAdminRole(roleKey: string): boolean {
+  /** @internal Admin = a role that grants `org:sys_memberships:manage`. */
+  isAdminRole(roleKey: string): boolean {
     const role = this.roles.get(roleKey);
     return role !== undefined && isAdminPermissionSet(rolePermissionKeys(role));
   }
@@ -293,6 +324,11 @@ export class MemoryStore {
       if (admins >= 2) return;
     }
     throw minimumPermissionsNeededError();
+  }
+
+  /** @internal Every organization, in seed order. */
+  allOrganizations(): Iterable<StoredOrganization> {
+    return this.organizations.values();
   }
 
   private *entries(memberships: Iterable<StoredMembership>): Iterable<MembershipListEntry> {

@@ -139,3 +139,57 @@ export interface Users {
   data: User[];
   totalCount: number;
 }
+
+/** The status of an organization invitation (`expired`: still pending, but past `expiresAt`). */
+export type OrganizationInvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+/** Public information about the user who sent an invitation (`public_inviter_data`). */
+export interface InviterPublicData {
+  userId: string;
+  firstName: string | null;
+  lastName: string | null;
+  imageUrl: string;
+  hasImage: boolean;
+  /** The inviter's primary identifier (their primary email address). */
+  identifier: string;
+}
+
+/** An invitation to join an organization, sent to an email address (`OrganizationInvitation`). */
+export interface OrganizationInvitation<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  object: 'organization_invitation';
+  /** `orginv_...` */
+  id: string;
+  emailAddress: string;
+  /** The role key the invitee gets on accepting, e.g. `org:member`. */
+  role: string;
+  /** The role's display name, e.g. `Member`. */
+  roleName: string;
+  organizationId?: string;
+  /** Optional on the wire; a status newer than this kit arrives as the string it is. */
+  status?: OrganizationInvitationStatus;
+  /** Transferred to the membership on acceptance. */
+  publicMetadata: TPublic;
+  /** Backend-only; never present on data that went through the browser-facing handler. */
+  privateMetadata?: TPrivate;
+  /** The acceptance link, when the server gives one (the local Backend API answers `null`). */
+  url: string | null;
+  /** Unix ms; `null` for an invitation that never expires. */
+  expiresAt: number | null;
+  /** The user who sent it, or `null` when it was sent with the secret key alone. */
+  inviterId: string | null;
+  publicInviterData: InviterPublicData | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A page of invitations and the total count of the list it is a page of. */
+export interface OrganizationInvitations<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> {
+  data: OrganizationInvitation<TPublic, TPrivate>[];
+  totalCount: number;
+}

@@ -11,6 +11,7 @@ export type {
   MemoryClientMethod,
   MemoryClientOptions,
   MemoryClientRequest,
+  MemoryInvitationAcceptance,
 } from './memory-client';
 export { createMemoryClient } from './memory-client';
 export type { SeedData, SeedMembership, SeedOrganization, SeedUser } from './seed';

@@ -119,3 +119,32 @@ export interface ClerkErrorBodyJSON {
   clerk_trace_id?: string;
   meta?: Record<string, unknown>;
 }
+
+/** `OrganizationInvitationPublicUserData` on the wire. */
+export interface InviterPublicDataJSON extends WithUnknownFields {
+  user_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  image_url: string;
+  has_image: boolean;
+  identifier: string;
+}
+
+/** `OrganizationInvitation` on the wire. */
+export interface OrganizationInvitationJSON extends WithUnknownFields {
+  object: 'organization_invitation';
+  id: string;
+  email_address: string;
+  role: string;
+  role_name: string;
+  organization_id?: string;
+  inviter_id: string | null;
+  public_inviter_data: InviterPublicDataJSON | null;
+  status?: string;
+  public_metadata: Metadata;
+  private_metadata?: Metadata;
+  url: string | null;
+  expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}

@@ -129,6 +129,14 @@ export class WireReader {
     return v;
   }
 
+  /** Required, but may be `null`. */
+  nullableInteger(key: string): number | null {
+    const v = this.take(key);
+    if (v !== null && (typeof v !== 'number' || !Number.isSafeInteger(v)))
+      this.fail(key, 'an integer or null', v);
+    return v;
+  }
+
   optionalInteger(key: string): number | undefined {
     const v = this.take(key);
     if (v === undefined || v === null) return undefined;
@@ -175,6 +183,14 @@ export class WireReader {
   /** A required nested value, handed to a nested decoder with its path. */
   nested<T>(key: string, decode: (value: unknown, path: string) => T): T {
     return decode(this.take(key), childPath(this.path, key));
+  }
+
+  /** A required nested value that may be `null` (absent is malformed). */
+  nullableNested<T>(key: string, decode: (value: unknown, path: string) => T): T | null {
+    const v = this.take(key);
+    if (v === undefined) this.fail(key, 'an object or null', v);
+    if (v === null) return null;
+    return decode(v, childPath(this.path, key));
   }
 
   /** A nested value that may be absent (or `null`). */
