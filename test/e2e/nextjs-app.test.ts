@@ -37,6 +37,8 @@ const README_FILES = [
   'lib/roster-handler.ts',
   'next.config.ts',
 ];
+/** The example's files the root README shows too (its Next.js section). */
+const ROOT_README_FILES = ['app/page.tsx', 'app/api/roster/[...path]/route.ts', 'lib/roster-handler.ts'];
 const BUILD_TIMEOUT_MS = 180_000;
 const START_TIMEOUT_MS = 30_000;
 const ORGANIZATION_ID = DEMO_IDS.organizationId;
@@ -293,11 +295,15 @@ async function waitForHydration(page: Page): Promise<void> {
 }
 
 describe('examples/nextjs (Next.js App Router, built and started)', () => {
-  it("README shows the example's files as they are", async () => {
+  it("README shows the example's files as they are (and the root README its page and Node route)", async () => {
     const readme = await readFile(resolve(EXAMPLE_DIR, 'README.md'), 'utf8');
+    const rootReadme = await readFile(resolve(ROOT, 'README.md'), 'utf8');
     for (const file of README_FILES) {
       const source = (await readFile(resolve(EXAMPLE_DIR, file), 'utf8')).trimEnd();
       expect(readme, `README.md shows ${file}`).toContain(`// ${file}\n${source}\n\`\`\``);
+      if (ROOT_README_FILES.includes(file)) {
+        expect(rootReadme, `the root README shows ${file}`).toContain(`// ${file}\n${source}\n\`\`\``);
+      }
     }
   });
 
