@@ -2,8 +2,16 @@
 
 export { isAbortError } from './abort-error';
 export type {
+  CreateInvitationParams,
+  CreateInvitationsParams,
   CreateMembershipParams,
   DeleteMembershipParams,
+  GetInvitationParams,
+  InvitationInput,
+  InvitationMethods,
+  InvitationOrderBy,
+  InvitationOrderField,
+  ListInvitationsParams,
   ListMembershipsParams,
   ListRolesParams,
   ListUserMembershipsParams,
@@ -13,10 +21,11 @@ export type {
   MembershipOrderField,
   MembershipsClient,
   RequestOptions,
+  RevokeInvitationParams,
   UpdateMembershipMetadataParams,
   UpdateMembershipParams,
 } from './client';
-export { MEMBERSHIP_ORDER_FIELDS } from './client';
+export { INVITATION_ORDER_FIELDS, INVITATION_STATUSES, MEMBERSHIP_ORDER_FIELDS } from './client';
 export {
   decodeMembership,
   decodeMemberships,
@@ -37,6 +46,46 @@ export type { RosterApiErrorDetail, RosterApiErrorInit } from './errors';
 export { createRosterApiError, isRosterApiError, RosterApiError } from './errors';
 export type { HttpClientOptions } from './http-client';
 export { createHttpClient, encodeQuery } from './http-client';
+export {
+  decodeInvitation,
+  decodeInvitations,
+  decodeInviterPublicData,
+  encodeInvitation,
+  encodeInviterPublicData,
+} from './invitation-codec';
+export type { CanonicalInvitationListView, InvitationListView } from './invitation-list-key';
+export {
+  canonicalizeInvitationListView,
+  DEFAULT_INVITATION_ORDER_BY,
+  INVITATION_LIST_KEY_PREFIX,
+  invitationListIdentity,
+  invitationListKey,
+  invitationListParams,
+  parseInvitationListKey,
+} from './invitation-list-key';
+export type { ValidInvitationInput } from './invitation-rules';
+export {
+  bulkSizeExceededError,
+  checkBulkItem,
+  DEFAULT_INVITATION_EXPIRY_DAYS,
+  emailAlreadyMemberError,
+  INVITATION_BODY_FIELDS,
+  invitationExpiresAt,
+  invitationInputToWire,
+  invitationNotFoundError,
+  invitationNotPendingError,
+  invitationNotUniqueError,
+  invitationRoleNotFoundError,
+  invitationStatusAt,
+  isValidEmailAddress,
+  MAX_BULK_INVITATIONS,
+  MAX_EMAIL_ADDRESS_LENGTH,
+  MAX_INVITATION_EXPIRY_DAYS,
+  MAX_REDIRECT_URL_LENGTH,
+  notAnAdminError,
+  readBulkInvitationBody,
+  readInvitationBody,
+} from './invitation-rules';
 export type {
   CanonicalMembershipListFilters,
   CanonicalMembershipListView,
@@ -85,9 +134,13 @@ export {
 export { mergeMetadata } from './metadata-merge';
 export type {
   EmailAddress,
+  InviterPublicData,
   Metadata,
   MetadataPatch,
   Organization,
+  OrganizationInvitation,
+  OrganizationInvitationStatus,
+  OrganizationInvitations,
   OrganizationMembership,
   OrganizationMemberships,
   Permission,
@@ -117,11 +170,6 @@ export {
 } from './optimistic-overlay';
 export { normalizePage, pageAfterEmptyPage, pageCountOf } from './page-math';
 export type {
-  MembershipCacheFallback,
-  PrefetchOrganizationMembershipsOptions,
-} from './prefetch-organization-memberships';
-export { prefetchOrganizationMemberships } from './prefetch-organization-memberships';
-export type {
   MembershipPermissions,
   MembershipPolicyInput,
   MembershipPolicyReasons,
@@ -141,6 +189,11 @@ export {
   ROLES_CACHE_KEY,
   viewerMembershipView,
 } from './permission-views';
+export type {
+  MembershipCacheFallback,
+  PrefetchOrganizationMembershipsOptions,
+} from './prefetch-organization-memberships';
+export { prefetchOrganizationMemberships } from './prefetch-organization-memberships';
 export type { RetryAttempt, RetryOptions } from './retry-policy';
 export {
   DEFAULT_ROLES,
@@ -157,7 +210,9 @@ export type {
   ClerkErrorBodyJSON,
   ClerkErrorJSON,
   EmailAddressJSON,
+  InviterPublicDataJSON,
   ListJSON,
+  OrganizationInvitationJSON,
   OrganizationJSON,
   OrganizationMembershipJSON,
   PermissionJSON,
