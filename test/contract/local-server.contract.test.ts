@@ -13,6 +13,16 @@ describeMembershipsClientContract('local server over HTTP', async (seed, { now }
       headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}` },
       retry: false,
     }),
+    // The dev-only endpoint, over HTTP like everything else.
+    acceptInvitation: async (invitationId) => {
+      const response = await fetch(`${listening.url}/v1/__invitations/${invitationId}/accept`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${DEFAULT_SECRET_KEY}` },
+      });
+      const body: unknown = await response.json();
+      if (!response.ok) throw Object.assign(new Error('accept refused'), { status: response.status, body });
+      return body;
+    },
     close: async () => {
       await listening.close();
       api.close();

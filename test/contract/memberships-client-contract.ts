@@ -1,6 +1,7 @@
 import type { MembershipsClient } from '@roster/core';
 import type { SeedData } from '@roster/core/testing';
 import { describe } from 'vitest';
+import { describeInvitationContract } from './invitation-contract';
 import { describeListContract } from './list-contract';
 import { describeMutationContract } from './mutation-contract';
 
@@ -14,6 +15,8 @@ export interface ContractStartOptions {
 export interface RunningContractClient {
   client: MembershipsClient;
   close(): Promise<void> | void;
+  /** Accepts an invitation as its invitee would (outside the Backend API); rejects like the server. */
+  acceptInvitation?(invitationId: string): Promise<unknown>;
 }
 
 /** Starts a fresh client over `seed` (every call gets its own data). */
@@ -32,5 +35,6 @@ export function describeMembershipsClientContract(name: string, start: StartCont
   describe(`given the ${name} (MembershipsClient contract)`, () => {
     describeListContract(start);
     describeMutationContract(start);
+    describeInvitationContract(start);
   });
 }

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isRosterApiError, type OrganizationInvitation, type OrganizationMembership } from '@roster/core';
 import { createDemoSeed, type SeedData } from '@roster/core/testing';
 import { answerClientError, toNodeHandler } from '@roster/handler/node';
 import { createBackendStores } from './backend-stores';
-import { ClerkHttpError, createTraceId } from './clerk-error';
+import { ClerkHttpError, createTraceId, fromRosterApiError } from './clerk-error';
 import { isDatabaseEmpty, openDatabase } from './database';
 import {
   assertFailureRate,
@@ -14,6 +15,8 @@ import {
   RateLimiter,
   sleep,
 } from './fault-injection';
+import { registerInvitationRoutes } from './invitation-routes';
+import type { OutboxMessage } from './invitation-store';
 import { registerMembershipRoutes } from './membership-routes';
 import { registerOrganizationRoutes } from './organization-routes';
 import { QueryParams } from './request-input';
@@ -75,6 +78,22 @@ export interface BackendApi {
   setFailureRate(rate: number): void;
   /** Changes (or with `false` removes) the rate limit; the window starts afresh. */
   setRateLimit(rateLimit: RateLimit | false): void;
+  /**
+   * The local outbox (dev only; also `GET /v1/__outbox`): one message per invitation created with
+   * `notify` (the default), newest first; only those to `emailAddress` when given.
+   */
+  outbox(options?: { emailAddress?: string }): OutboxMessage[];
+  /**
+   * Accepts a pending invitation as its invitee would (dev only; also
+   * `POST /v1/__invitations/{id}/accept`): creates the user when the address is new, adds the
+   * membership with the invited role and metadata, marks the invitation accepted. Throws the
+   * `ClerkHttpError` the endpoint would answer with (404 unknown, 404 not pending, 400 already a
+   * member, 403 quota).
+   */
+  acceptInvitation(invitationId: string): {
+    invitation: OrganizationInvitation;
+    membership: OrganizationMembership;
+  };
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -191,6 +210,7 @@ export function createBackendApiWithDatabase(options: BackendApiOptions = {}): {
   registerOrganizationRoutes(router, stores);
   registerMembershipRoutes(router, stores);
   registerRoleRoutes(router, stores);
+  registerInvitationRoutes(router, stores);
 
   const servers = new Set<Server>();
   let closed = false;
@@ -245,6 +265,7 @@ export function createBackendApiWithDatabase(options: BackendApiOptions = {}): {
         return await handle(request);
       } catch (error) {
         if (error instanceof ClerkHttpError) return errorResponse(error);
+        if (isRosterApiError(error)) return errorResponse(fromRosterApiError(error));
         console.error('[roster-server] unexpected error', error);
         return errorResponse(unexpected());
       }
@@ -303,6 +324,18 @@ export function createBackendApiWithDatabase(options: BackendApiOptions = {}): {
 
     setRateLimit(next) {
       rateLimiter = next ? new RateLimiter(next, now) : null;
+    },
+
+    outbox(outboxOptions = {}) {
+      return stores.invitations.outbox({ emailAddress: outboxOptions.emailAddress ?? null }).data;
+    },
+
+    acceptInvitation(invitationId) {
+      try {
+        return stores.invitations.accept(invitationId);
+      } catch (error) {
+        throw isRosterApiError(error) ? fromRosterApiError(error) : error;
+      }
     },
   };
   return { api, database: db };

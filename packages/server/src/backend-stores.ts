@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './database';
+import { InvitationStore } from './invitation-store';
 import { MembershipStore } from './membership-store';
 import { OrganizationStore } from './organization-store';
 import { RoleStore } from './role-store';
@@ -10,6 +11,7 @@ export interface BackendStores {
   users: UserStore;
   organizations: OrganizationStore;
   memberships: MembershipStore;
+  invitations: InvitationStore;
   roles: RoleStore;
   now: () => number;
 }
@@ -20,5 +22,6 @@ export function createBackendStores(db: SqliteDatabase, now: () => number): Back
   const organizations = new OrganizationStore(db);
   const roles = new RoleStore(db);
   const memberships = new MembershipStore(db, { users, organizations, roles }, now);
-  return { db, users, organizations, memberships, roles, now };
+  const invitations = new InvitationStore(db, { users, organizations, roles, memberships }, now);
+  return { db, users, organizations, memberships, invitations, roles, now };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RosterApiError } from '@roster/core';
 
 /** One entry of a Clerk error body's `errors[]`, as it goes on the wire (snake_case). */
 export interface ClerkErrorDetailJSON {
@@ -21,13 +22,15 @@ export class ClerkHttpError extends Error {
   readonly paramName: string | undefined;
   /** Extra response headers, e.g. `Retry-After` on a 429. */
   readonly headers: Record<string, string>;
+  /** Extra `meta` entries beside `param_name` (snake_case), e.g. a bulk item's `index`. */
+  readonly meta: Record<string, unknown> | undefined;
 
   constructor(
     status: number,
     code: string,
     message: string,
     longMessage: string,
-    options: { paramName?: string; headers?: Record<string, string> } = {},
+    options: { paramName?: string; headers?: Record<string, string>; meta?: Record<string, unknown> } = {},
   ) {
     super(message);
     this.status = status;
@@ -35,6 +38,7 @@ export class ClerkHttpError extends Error {
     this.longMessage = longMessage;
     this.paramName = options.paramName;
     this.headers = options.headers ?? {};
+    this.meta = options.meta;
   }
 
   /** The error as an entry of `errors[]`. */
@@ -44,9 +48,35 @@ export class ClerkHttpError extends Error {
       long_message: this.longMessage,
       code: this.code,
     };
-    if (this.paramName !== undefined) detail.meta = { param_name: this.paramName };
+    if (this.paramName !== undefined || this.meta !== undefined) {
+      detail.meta = { ...this.meta };
+      if (this.paramName !== undefined) detail.meta.param_name = this.paramName;
+    }
     return detail;
   }
+}
+
+/**
+ * The Backend API error core's shared rules raise (`RosterApiError`, e.g. from `readInvitationBody`)
+ * as a route error: same status, code, messages and meta (keys snake_cased back).
+ */
+export function fromRosterApiError(error: RosterApiError): ClerkHttpError {
+  const detail = error.errors[0];
+  const { paramName, ...rest } = detail?.meta ?? {};
+  const meta: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest))
+    meta[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+  const options: { paramName?: string; meta?: Record<string, unknown> } = {};
+  if (typeof paramName === 'string') options.paramName = paramName;
+  if (Object.keys(meta).length > 0) options.meta = meta;
+  const message = detail?.message ?? error.message;
+  return new ClerkHttpError(
+    error.status,
+    detail?.code ?? 'internal_clerk_error',
+    message,
+    detail?.longMessage ?? message,
+    options,
+  );
 }
 
 /** A new trace id for an error body (`clerk_trace_id`), random like Clerk's. */

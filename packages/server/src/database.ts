@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 /** The better-sqlite3 connection type the stores share. */
 export type SqliteDatabase = Database.Database;
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /**
  * The schema. Memberships carry copies of their user's sortable fields (`first_name`, ...,
@@ -93,6 +93,59 @@ CREATE VIRTUAL TABLE membership_search USING fts5(
 `;
 
 /**
+ * Migrations after the first schema, by the version they bring the database to. A database of an
+ * older version is upgraded in one transaction when opened; a new one gets the schema, then every
+ * migration.
+ *
+ * 2: organization invitations (status `pending`/`accepted`/`revoked`; `expired` is derived from
+ * `expires_at` when read) with one index per list order and one for the pending-count and
+ * duplicate checks, and the local outbox the invitations are "delivered" to.
+ */
+const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 2,
+    sql: `
+CREATE TABLE invitations (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  email_address TEXT NOT NULL,
+  role TEXT NOT NULL,
+  inviter_user_id TEXT REFERENCES users (id),
+  public_metadata TEXT NOT NULL,
+  private_metadata TEXT NOT NULL,
+  redirect_url TEXT,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'revoked')),
+  user_id TEXT REFERENCES users (id),
+  expires_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX invitations_org_created ON invitations (organization_id, created_at, seq);
+CREATE INDEX invitations_org_email ON invitations (organization_id, email_address, seq);
+CREATE INDEX invitations_org_status ON invitations (organization_id, status, expires_at);
+
+CREATE TABLE outbox_messages (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  invitation_id TEXT NOT NULL REFERENCES invitations (id),
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  to_email_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  redirect_url TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX outbox_messages_to ON outbox_messages (to_email_address, seq);
+`,
+  },
+];
+
+function migrate(db: Database.Database, from: number): void {
+  for (const migration of MIGRATIONS) if (migration.version > from) db.exec(migration.sql);
+}
+
+/**
  * The secondary indexes. Every membership ordering has one per organization (`organization_id`,
  * the sort column, then `seq` as the tie-break), so OFFSET walks one covering index. Bulk seeding
  * drops and rebuilds them (building an index once is much faster than growing it row by row).
@@ -141,6 +194,12 @@ export function openDatabase(filename: string): SqliteDatabase {
     db.transaction(() => {
       db.exec(SCHEMA);
       for (const index of SECONDARY_INDEXES) db.exec(index);
+      migrate(db, 1);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  } else if (typeof version === 'number' && version >= 1 && version < SCHEMA_VERSION) {
+    db.transaction(() => {
+      migrate(db, version);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   } else if (version !== SCHEMA_VERSION) {

@@ -3,3 +3,4 @@
 export type { BackendApi, BackendApiOptions, ListeningBackendApi } from './backend-api';
 export { API_VERSION_PATH, createBackendApi, DEFAULT_SECRET_KEY } from './backend-api';
 export type { Latency, RateLimit } from './fault-injection';
+export type { OutboxMessage } from './invitation-store';

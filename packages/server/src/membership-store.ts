@@ -8,6 +8,7 @@ import {
 import { ClerkHttpError, notFound, paramInvalid } from './clerk-error';
 import { type SqliteDatabase, statement } from './database';
 import { createId, createSeededId } from './ids';
+import { countPendingInvitations } from './invitation-store';
 import { readJsonObject, writeJsonObject } from './json-column';
 import {
   buildMembershipListSql,
@@ -108,7 +109,9 @@ export class MembershipStore {
         );
       }
       const max = organization.max_allowed_memberships;
-      if (max > 0 && organization.members_count >= max) {
+      // Outstanding (pending) invitations count towards the quota, as Clerk's message says.
+      const pending = countPendingInvitations(this.db, organization.id, this.now());
+      if (max > 0 && organization.members_count + pending >= max) {
         throw new ClerkHttpError(
           403,
           'organization_membership_quota_exceeded',

@@ -192,16 +192,23 @@ async function readBodyText(request: Request): Promise<string> {
  * answer to a malformed body).
  */
 export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
+  const value = await readJsonValue(request, {});
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw requestBodyInvalid();
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Reads any JSON body (an array for the bulk endpoints): `empty` when there is none, 413 over
+ * {@link MAX_BODY_BYTES}, 400 `request_body_invalid` when it is not JSON.
+ */
+export async function readJsonValue(request: Request, empty: unknown): Promise<unknown> {
   const text = await readBodyText(request);
-  if (text.trim() === '') return {};
-  let value: unknown;
+  if (text.trim() === '') return empty;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw requestBodyInvalid();
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw requestBodyInvalid();
-  return value as Record<string, unknown>;
 }
 
 /** Typed, validated access to a JSON body's fields; throws Clerk's 422s. */
