@@ -78,6 +78,7 @@ export {
   invitationRoleNotFoundError,
   invitationStatusAt,
   isValidEmailAddress,
+  isValidRedirectUrl,
   MAX_BULK_INVITATIONS,
   MAX_EMAIL_ADDRESS_LENGTH,
   MAX_INVITATION_EXPIRY_DAYS,

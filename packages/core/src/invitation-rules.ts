@@ -154,7 +154,7 @@ function readBody(body: unknown): ValidInvitationInput {
   const publicMetadata = readMetadata(body, 'public_metadata');
   const privateMetadata = readMetadata(body, 'private_metadata');
   const redirectUrl = readOptionalString(body, 'redirect_url');
-  if (redirectUrl !== null && !isHttpUrl(redirectUrl)) {
+  if (redirectUrl !== null && !isValidRedirectUrl(redirectUrl)) {
     throw paramInvalidError(
       'redirect_url',
       `redirect_url must be an absolute http or https URL of at most ${MAX_REDIRECT_URL_LENGTH} characters.`,
@@ -187,8 +187,9 @@ function readBody(body: unknown): ValidInvitationInput {
   };
 }
 
-function isHttpUrl(value: string): boolean {
-  if (value.length > MAX_REDIRECT_URL_LENGTH) return false;
+/** Whether a `redirect_url` is accepted: an absolute http(s) URL of at most 2048 characters. */
+export function isValidRedirectUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > MAX_REDIRECT_URL_LENGTH) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';

@@ -3,7 +3,18 @@
  * is checked against an allowlist before anything is forwarded upstream. Internal to `@roster/server`.
  */
 
-import { checkMetadataLimits, MAX_FILTER_VALUES, MAX_PAGE_SIZE, MEMBERSHIP_ORDER_FIELDS } from '@roster/core';
+import {
+  checkMetadataLimits,
+  INVITATION_ORDER_FIELDS,
+  INVITATION_STATUSES,
+  isValidEmailAddress,
+  isValidRedirectUrl,
+  MAX_FILTER_VALUES,
+  MAX_INVITATION_EXPIRY_DAYS,
+  MAX_PAGE_SIZE,
+  MAX_REDIRECT_URL_LENGTH,
+  MEMBERSHIP_ORDER_FIELDS,
+} from '@roster/core';
 import {
   HandlerError,
   invalidBody,
@@ -58,6 +69,8 @@ type ParamKind =
   | 'offset'
   | 'membership_order_by'
   | 'role_order_by'
+  | 'invitation_order_by'
+  | 'status_list'
   | 'text'
   | 'timestamp'
   | 'role_list'
@@ -99,6 +112,14 @@ export const ROLE_LIST_QUERY: QuerySchema = { ...PAGING, query: 'text', order_by
 /** `GET /users` (the add-member picker): a text query and paging, nothing that filters on private data. */
 export const USER_LIST_QUERY: QuerySchema = { ...PAGING, query: 'text' };
 
+/** `GET /organizations/{id}/invitations`: statuses, one exact address, order, paging. */
+export const INVITATION_LIST_QUERY: QuerySchema = {
+  ...PAGING,
+  order_by: 'invitation_order_by',
+  status: 'status_list',
+  email_address: 'text',
+};
+
 /** No query parameters at all (writes). */
 export const NO_QUERY: QuerySchema = {};
 
@@ -139,6 +160,13 @@ function checkSingle(kind: ParamKind, name: string, raw: string): string {
       return checkOrderBy(name, raw, MEMBERSHIP_ORDER_FIELDS);
     case 'role_order_by':
       return checkOrderBy(name, raw, ROLE_ORDER_FIELDS);
+    case 'invitation_order_by':
+      return checkOrderBy(name, raw, INVITATION_ORDER_FIELDS);
+    case 'status_list':
+      if (!(INVITATION_STATUSES as readonly string[]).includes(raw)) {
+        throw invalidParam(name, `${name} must be one of ${INVITATION_STATUSES.join(', ')}.`);
+      }
+      return raw;
     case 'role_list':
       if (!isValidRoleKey(raw)) throw invalidParam(name, `${name} must be a role key such as org:member.`);
       return raw;
@@ -151,7 +179,7 @@ function checkSingle(kind: ParamKind, name: string, raw: string): string {
 }
 
 function isListKind(kind: ParamKind): boolean {
-  return kind === 'role_list' || kind === 'user_id_list' || kind === 'text_list';
+  return kind === 'role_list' || kind === 'user_id_list' || kind === 'text_list' || kind === 'status_list';
 }
 
 /**
@@ -223,14 +251,18 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 
 /** Parses a body that must be a JSON object. */
 export function parseJsonObject(text: string): Record<string, unknown> {
-  let value: unknown;
+  const value = parseJson(text);
+  if (!isPlainObject(value)) throw invalidBody('The request body must be a JSON object.');
+  return value;
+}
+
+/** Parses any JSON body (400 `request_body_invalid` when it is not JSON). */
+export function parseJson(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw invalidBody('The request body is not valid JSON.');
   }
-  if (!isPlainObject(value)) throw invalidBody('The request body must be a JSON object.');
-  return value;
 }
 
 /** Whether a value is a JSON object (not null, not an array). */
@@ -239,7 +271,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** What a body field must be. */
-export type BodyFieldKind = 'user_id' | 'role' | 'metadata' | 'metadata_or_null';
+export type BodyFieldKind =
+  | 'user_id'
+  | 'role'
+  | 'metadata'
+  | 'metadata_or_null'
+  | 'email'
+  | 'url_or_null'
+  | 'expiry_days_or_null'
+  | 'boolean_or_null';
+
+/**
+ * Fields the handler sets itself from the signed-in caller: a body that carries one is refused
+ * (422 `form_param_unknown`), so a browser can never act in another user's name.
+ */
+const CALLER_FIELDS: ReadonlySet<string> = new Set(['inviter_user_id', 'requesting_user_id']);
 
 /** The fields a write accepts, and whether each is required. */
 export type BodySchema = Readonly<Record<string, { kind: BodyFieldKind; required: boolean }>>;
@@ -256,6 +302,9 @@ export function validateBody(body: Record<string, unknown>, schema: BodySchema):
         name,
         'private_metadata is backend-only and cannot be written through this handler.',
       );
+    }
+    if (CALLER_FIELDS.has(name)) {
+      throw unknownParam(name, `${name} is set by the server from the signed-in user and cannot be sent.`);
     }
     if (!Object.hasOwn(schema, name)) throw unknownParam(name);
   }
@@ -282,6 +331,43 @@ function checkBodyField(name: string, kind: BodyFieldKind, value: unknown): unkn
     case 'metadata_or_null':
       if (value === null) return null;
       return checkMetadata(name, value);
+    case 'email':
+      if (typeof value !== 'string' || !isValidEmailAddress(value)) {
+        throw new HandlerError(
+          422,
+          'form_param_format_invalid',
+          'is invalid',
+          `${name} must be a valid email address.`,
+          {
+            paramName: name,
+          },
+        );
+      }
+      return value;
+    case 'url_or_null':
+      if (value === null) return null;
+      if (!isValidRedirectUrl(value)) {
+        throw invalidParam(
+          name,
+          `${name} must be an absolute http or https URL of at most ${MAX_REDIRECT_URL_LENGTH} characters.`,
+        );
+      }
+      return value;
+    case 'expiry_days_or_null':
+      if (value === null) return null;
+      if (
+        typeof value !== 'number' ||
+        !Number.isInteger(value) ||
+        value < 1 ||
+        value > MAX_INVITATION_EXPIRY_DAYS
+      ) {
+        throw invalidParam(name, `${name} must be an integer between 1 and ${MAX_INVITATION_EXPIRY_DAYS}.`);
+      }
+      return value;
+    case 'boolean_or_null':
+      if (value !== null && typeof value !== 'boolean')
+        throw invalidParam(name, `${name} must be true or false.`);
+      return value;
     default:
       return checkMetadata(name, value);
   }

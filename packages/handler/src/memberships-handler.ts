@@ -1,7 +1,14 @@
-import { PERMISSION_MANAGE_MEMBERSHIPS, PERMISSION_READ_MEMBERSHIPS } from '@roster/core';
+import {
+  bulkSizeExceededError,
+  MAX_BULK_INVITATIONS,
+  PERMISSION_MANAGE_MEMBERSHIPS,
+  PERMISSION_READ_MEMBERSHIPS,
+} from '@roster/core';
 import {
   forbidden,
   HandlerError,
+  invalidBody,
+  invalidParam,
   jsonResponse,
   missingPermission,
   notFound,
@@ -10,9 +17,12 @@ import {
 import { stripPrivateFields, toClerkErrorBody, toPublicUserList } from './memberships-handler-sanitize';
 import {
   type BodySchema,
+  INVITATION_LIST_QUERY,
+  isPlainObject,
   isValidId,
   MEMBERSHIP_LIST_QUERY,
   NO_QUERY,
+  parseJson,
   parseJsonObject,
   type QuerySchema,
   ROLE_LIST_QUERY,
@@ -99,6 +109,12 @@ interface Route {
   body?: BodySchema;
   /** Shapes a successful upstream body for the browser (given the query that was forwarded). */
   shape?: (body: unknown, query: URLSearchParams) => unknown;
+  /** The body is a JSON array of 1..{@link MAX_BULK_INVITATIONS} objects, each checked against `body`. */
+  bulk?: boolean;
+  /** An empty body reads as `{}` (revoke: Clerk's SDK sends none). */
+  emptyBodyAllowed?: boolean;
+  /** The field the caller's user ID is written to in each forwarded object (never taken from the body). */
+  callerField?: 'inviter_user_id' | 'requesting_user_id';
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -110,6 +126,18 @@ const CREATE_BODY: BodySchema = {
 };
 const UPDATE_ROLE_BODY: BodySchema = { role: { kind: 'role', required: true } };
 const UPDATE_METADATA_BODY: BodySchema = { public_metadata: { kind: 'metadata', required: true } };
+
+/** One invitation: `inviter_user_id` is added from the caller; `private_metadata` is refused. */
+const INVITE_BODY: BodySchema = {
+  email_address: { kind: 'email', required: true },
+  role: { kind: 'role', required: true },
+  public_metadata: { kind: 'metadata_or_null', required: false },
+  redirect_url: { kind: 'url_or_null', required: false },
+  expires_in_days: { kind: 'expiry_days_or_null', required: false },
+  notify: { kind: 'boolean_or_null', required: false },
+};
+/** Revoke takes nothing from the browser: `requesting_user_id` is added from the caller. */
+const REVOKE_BODY: BodySchema = {};
 
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'DELETE']);
 
@@ -177,6 +205,45 @@ function matchRoute(method: string, path: string, userSearch: boolean): Route {
         upstreamPath: `${member}/metadata`,
         query: NO_QUERY,
         body: UPDATE_METADATA_BODY,
+      };
+    }
+    throw notFound();
+  }
+  if (first === 'organizations' && second !== undefined && third === 'invitations') {
+    if (!isValidId(second)) throw notFound('organization');
+    const organizationId = second;
+    const base = `/organizations/${segment(organizationId)}/invitations`;
+    const manage = { access: 'manage' as const, organizationId, query: NO_QUERY };
+    if (fourth === undefined) {
+      allow(['GET', 'POST']);
+      return method === 'GET'
+        ? { access: 'manage', organizationId, upstreamPath: base, query: INVITATION_LIST_QUERY }
+        : { ...manage, upstreamPath: base, body: INVITE_BODY, callerField: 'inviter_user_id' };
+    }
+    if (fourth === 'bulk' && fifth === undefined) {
+      allow(['POST']);
+      return {
+        ...manage,
+        upstreamPath: `${base}/bulk`,
+        body: INVITE_BODY,
+        bulk: true,
+        callerField: 'inviter_user_id',
+      };
+    }
+    if (!isValidId(fourth)) throw notFound('invitation');
+    const invitation = `${base}/${segment(fourth)}`;
+    if (fifth === undefined) {
+      allow(['GET']);
+      return { ...manage, upstreamPath: invitation };
+    }
+    if (fifth === 'revoke') {
+      allow(['POST']);
+      return {
+        ...manage,
+        upstreamPath: `${invitation}/revoke`,
+        body: REVOKE_BODY,
+        emptyBodyAllowed: true,
+        callerField: 'requesting_user_id',
       };
     }
     throw notFound();
@@ -304,8 +371,12 @@ function checkAccess(route: Route, caller: MembershipsHandlerCaller, method: str
  * works unchanged: `GET|POST /organizations/{id}/memberships`,
  * `PATCH|DELETE /organizations/{id}/memberships/{user_id}`,
  * `PATCH /organizations/{id}/memberships/{user_id}/metadata` (public metadata only),
- * `GET /users/{own user_id}/organization_memberships`, `GET /organization_roles`, and `GET /users`
- * (public fields only, for callers who can manage memberships).
+ * `GET /users/{own user_id}/organization_memberships`, `GET /organization_roles`, `GET /users`
+ * (public fields only, for callers who can manage memberships), and the invitations of the caller's
+ * organization (`org:sys_memberships:manage`): `GET|POST /organizations/{id}/invitations`,
+ * `POST .../invitations/bulk` (at most 10), `GET .../invitations/{invitation_id}`,
+ * `POST .../invitations/{invitation_id}/revoke`; `inviter_user_id` / `requesting_user_id` are the
+ * caller, never taken from the body.
  */
 export function createMembershipsHandler(options: MembershipsHandlerOptions): MembershipsHandler {
   const apiUrl = options.apiUrl.replace(/\/+$/, '');
@@ -393,7 +464,7 @@ export function createMembershipsHandler(options: MembershipsHandlerOptions): Me
     let body: unknown;
     if (route.body) {
       checkContentType(request);
-      body = validateBody(parseJsonObject(await readBodyText(request, maxBodyBytes)), route.body);
+      body = readRouteBody(route, route.body, await readBodyText(request, maxBodyBytes), caller);
     }
     return forward(request, route, query, body);
   }
@@ -416,6 +487,43 @@ export function createMembershipsHandler(options: MembershipsHandlerOptions): Me
     }
     return response;
   };
+}
+
+/**
+ * A write's body, validated: one object, or (bulk) an array of 1..{@link MAX_BULK_INVITATIONS}
+ * objects; the caller's user ID is written into `callerField` of each.
+ */
+function readRouteBody(
+  route: Route,
+  schema: BodySchema,
+  text: string,
+  caller: MembershipsHandlerCaller,
+): unknown {
+  const withCaller = (object: Record<string, unknown>) =>
+    route.callerField ? { ...object, [route.callerField]: caller.userId } : object;
+  if (!route.bulk) {
+    const object = route.emptyBodyAllowed && text.trim() === '' ? {} : parseJsonObject(text);
+    return withCaller(validateBody(object, schema));
+  }
+  const items = parseJson(text);
+  if (!Array.isArray(items)) throw invalidBody('The request body must be a JSON array of invitations.');
+  if (items.length > MAX_BULK_INVITATIONS) {
+    const error = bulkSizeExceededError(MAX_BULK_INVITATIONS);
+    throw new HandlerError(400, 'bulk_size_exceeded', 'bulk size exceeded', error.message);
+  }
+  if (items.length === 0) throw invalidParam('invitations', 'At least one invitation must be given.');
+  return items.map((item, index) => {
+    if (!isPlainObject(item)) throw invalidBody(`Invitation ${index} must be a JSON object.`);
+    try {
+      return withCaller(validateBody(item, schema));
+    } catch (error) {
+      if (!(error instanceof HandlerError)) throw error;
+      throw new HandlerError(error.status, error.code, error.shortMessage, error.longMessage, {
+        meta: { ...error.meta, index },
+        ...(error.headers && { headers: error.headers }),
+      });
+    }
+  });
 }
 
 /** The 500 sent when handling failed unexpectedly (or would have leaked the secret key). */

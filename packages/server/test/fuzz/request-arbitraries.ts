@@ -62,6 +62,9 @@ const segment = fc.oneof(
       'organization_memberships',
       'organization_roles',
       'count',
+      'invitations',
+      'bulk',
+      'revoke',
     ),
   },
   { weight: 2, arbitrary: fc.constantFrom(...PROTOTYPE_NAMES) },
@@ -81,6 +84,10 @@ const routePath = fc.oneof(
           `/organizations/${org}/memberships/${user}`,
           `/organizations/${org}/memberships/${user}/metadata`,
           `/users/${user}/organization_memberships`,
+          `/organizations/${org}/invitations`,
+          `/organizations/${org}/invitations/bulk`,
+          `/organizations/${org}/invitations/orginv_${user}`,
+          `/organizations/${org}/invitations/orginv_${user}/revoke`,
           '/organization_roles',
           '/users',
           `/users/${user}`,
@@ -318,7 +325,45 @@ interface RouteShape {
   path: (organizationId: string, userId: string) => string;
   query?: readonly string[];
   body?: readonly string[];
+  /** Field value generators of this route, where they differ from {@link FIELD_VALUES}. */
+  values?: Record<string, fc.Arbitrary<string>>;
+  /** Query value generators of this route, where they differ from {@link QUERY_VALUES}. */
+  queryValues?: Record<string, fc.Arbitrary<string>>;
 }
+
+/** Invitation fields: one email address (a string, unlike POST /users), expiry, redirect. */
+const INVITATION_VALUES: Record<string, fc.Arbitrary<string>> = {
+  email_address: mostlyValid(
+    fc.nat(10_000).map((n) => `"invitee${n}@acme.test"`),
+    fc.constantFrom('"bad"', '"bob@acme.test"', '["a@b.co"]', '1', 'null'),
+  ),
+  expires_in_days: mostlyValid(
+    fc.integer({ min: 1, max: 365 }).map(String),
+    fc.constantFrom('0', '366', '1.5', '"7"', 'null'),
+  ),
+  redirect_url: mostlyValid(
+    fc.constantFrom('"https://app.example.test/welcome"'),
+    fc.constantFrom('"/relative"', '"javascript:alert(1)"', '3', 'null'),
+  ),
+  notify: fc.constantFrom('true', 'false', 'null', '"yes"'),
+  inviter_user_id: mostlyValid(json(KNOWN_IDS)),
+  requesting_user_id: mostlyValid(json(KNOWN_IDS)),
+};
+
+const INVITATION_QUERY_VALUES: Record<string, fc.Arbitrary<string>> = {
+  status: mostlyValid(fc.constantFrom('pending', 'accepted', 'revoked', 'expired'), queryValue),
+  order_by: mostlyValid(fc.constantFrom('-created_at', '+email_address', 'email_address'), queryValue),
+  email_address: mostlyValid(fc.constantFrom('invitee1@acme.test', 'NOBODY@acme.test'), queryValue),
+};
+
+const INVITATION_FIELDS = [
+  'email_address',
+  'role',
+  'public_metadata',
+  'redirect_url',
+  'expires_in_days',
+  'notify',
+];
 
 /** The routes both servers serve, each with the parameters and fields the handler takes. */
 const SHARED_ROUTES: readonly RouteShape[] = [
@@ -338,6 +383,20 @@ const SHARED_ROUTES: readonly RouteShape[] = [
   { method: 'GET', path: () => '/users/user_alice/organization_memberships', query: ['limit', 'offset'] },
   { method: 'GET', path: () => '/organization_roles', query: ['limit', 'offset', 'query', 'order_by'] },
   { method: 'GET', path: () => '/users', query: ['limit', 'offset', 'query'] },
+  {
+    method: 'GET',
+    path: (o) => `/organizations/${o}/invitations`,
+    query: ['limit', 'offset', 'status', 'order_by', 'email_address'],
+    queryValues: INVITATION_QUERY_VALUES,
+  },
+  {
+    method: 'POST',
+    path: (o) => `/organizations/${o}/invitations`,
+    body: INVITATION_FIELDS,
+    values: INVITATION_VALUES,
+  },
+  { method: 'GET', path: (o, u) => `/organizations/${o}/invitations/orginv_${u}` },
+  { method: 'POST', path: (o, u) => `/organizations/${o}/invitations/orginv_${u}/revoke`, body: [] },
 ];
 
 /** What only the local Backend API serves, or takes: private metadata, users, organizations. */
@@ -365,6 +424,18 @@ const BACKEND_ROUTES: readonly RouteShape[] = [
   },
   { method: 'POST', path: () => '/organizations', body: ['name', 'public_metadata', 'private_metadata'] },
   { method: 'GET', path: (o) => `/organizations/${o}` },
+  {
+    method: 'POST',
+    path: (o) => `/organizations/${o}/invitations`,
+    body: [...INVITATION_FIELDS, 'private_metadata', 'inviter_user_id'],
+    values: INVITATION_VALUES,
+  },
+  {
+    method: 'POST',
+    path: (o, u) => `/organizations/${o}/invitations/orginv_${u}/revoke`,
+    body: ['requesting_user_id'],
+    values: INVITATION_VALUES,
+  },
 ];
 
 /** Well-formed in shape: a real route, its own parameters and fields, with hostile values. */
@@ -387,7 +458,8 @@ const shapedRequest = (routes: readonly RouteShape[]) =>
                 ...keys.map((key) =>
                   fc.tuple(
                     fc.constant(key),
-                    QUERY_VALUES[key] ??
+                    route.queryValues?.[key] ??
+                      QUERY_VALUES[key] ??
                       (key.endsWith('_query') ? (QUERY_VALUES.query as fc.Arbitrary<string>) : queryValue),
                   ),
                 ),
@@ -400,7 +472,9 @@ const shapedRequest = (routes: readonly RouteShape[]) =>
           .chain((fields) =>
             fc.tuple(
               fc.tuple(
-                ...fields.map((field) => fc.tuple(fc.constant(field), FIELD_VALUES[field] ?? valueText)),
+                ...fields.map((field) =>
+                  fc.tuple(fc.constant(field), route.values?.[field] ?? FIELD_VALUES[field] ?? valueText),
+                ),
               ),
               fc.option(fc.tuple(bodyKey, valueText), { freq: 8 }),
             ),
