@@ -329,6 +329,8 @@ interface RouteShape {
   values?: Record<string, fc.Arbitrary<string>>;
   /** Query value generators of this route, where they differ from {@link QUERY_VALUES}. */
   queryValues?: Record<string, fc.Arbitrary<string>>;
+  /** Wraps the generated JSON object text (the bulk route sends an array of them). */
+  wrapBody?: (objectText: string) => string;
 }
 
 /** Invitation fields: one email address (a string, unlike POST /users), expiry, redirect. */
@@ -395,6 +397,13 @@ const SHARED_ROUTES: readonly RouteShape[] = [
     body: INVITATION_FIELDS,
     values: INVITATION_VALUES,
   },
+  {
+    method: 'POST',
+    path: (o) => `/organizations/${o}/invitations/bulk`,
+    body: INVITATION_FIELDS,
+    values: INVITATION_VALUES,
+    wrapBody: (text) => `[${text}]`,
+  },
   { method: 'GET', path: (o, u) => `/organizations/${o}/invitations/orginv_${u}` },
   { method: 'POST', path: (o, u) => `/organizations/${o}/invitations/orginv_${u}/revoke`, body: [] },
 ];
@@ -448,6 +457,7 @@ const shapedRequest = (routes: readonly RouteShape[]) =>
     )
     .chain(([route, organizationId, userId]) =>
       fc.record({
+        route: fc.constant(route),
         method: fc.constant(route.method),
         path: fc.constant(route.path(organizationId, userId)),
         query: fc
@@ -481,14 +491,15 @@ const shapedRequest = (routes: readonly RouteShape[]) =>
           ),
       }),
     )
-    .map(({ method, path, query, body }) => {
+    .map(({ route, method, path, query, body }) => {
       const params = new URLSearchParams();
       const [pairs, extraPair] = query;
       for (const [key, value] of extraPair ? [...pairs, extraPair] : pairs) params.append(key, value);
       const search = params.toString();
       const [fields, extraField] = body;
       const entries = extraField ? [...fields, extraField] : fields;
-      const text = `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
+      const object = `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',')}}`;
+      const text = route.wrapBody ? route.wrapBody(object) : object;
       return {
         method,
         path: search ? `${path}?${search}` : path,
