@@ -118,6 +118,8 @@ export interface RosterLocalization {
   userSearchPlaceholder: string;
   /** Shown when the user search finds nobody. */
   userSearchNoResults: string;
+  /** Shown when the user search fails (no permission, network), with the reason. */
+  userSearchFailed: (message: string) => string;
   /** The add dialog's user field when submitted empty. */
   userRequired: string;
   /** The add dialog's role select. */
@@ -204,6 +206,7 @@ export const englishLocalization: RosterLocalization = {
   userSearchLabel: 'User',
   userSearchPlaceholder: 'Search users by name or email',
   userSearchNoResults: 'No users found',
+  userSearchFailed: (message) => `Could not search users: ${message}`,
   userRequired: 'Choose a user to add.',
   roleLabel: 'Role',
   add: 'Add',

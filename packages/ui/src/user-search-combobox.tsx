@@ -1,5 +1,7 @@
 import type { ListUsersParams, RequestOptions, User, Users } from '@roster/core';
+import { isAbortError } from '@roster/core';
 import { useEffect, useId, useRef, useState } from 'react';
+import { describeError } from './describe-error';
 import { useLocalization } from './localization';
 import { getUserDisplayName, getUserEmail } from './user-display-name';
 
@@ -41,10 +43,13 @@ export function UserSearchCombobox({
   const listId = useId();
   const [input, setInput] = useState('');
   const [results, setResults] = useState<readonly User[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [open, setOpenState] = useState(false);
   const [active, setActive] = useState(-1);
   const listUsersRef = useRef(listUsers);
   listUsersRef.current = listUsers;
+  const textRef = useRef(text);
+  textRef.current = text;
   const onListOpenChangeRef = useRef(onListOpenChange);
   onListOpenChangeRef.current = onListOpenChange;
 
@@ -59,10 +64,16 @@ export function UserSearchCombobox({
     const timer = setTimeout(() => {
       listUsersRef.current({ query: input.trim(), limit: 8 }, { signal: controller.signal }).then(
         (page) => {
+          setFailure(null);
           setResults(page.data);
           setActive(page.data.length > 0 ? 0 : -1);
         },
-        () => {},
+        (error: unknown) => {
+          // A search the next keystroke superseded is no failure; any other is said, not swallowed.
+          if (isAbortError(error)) return;
+          setResults(null);
+          setFailure(describeError(error, textRef.current, 'add-member'));
+        },
       );
     }, debounceMs);
     return () => {
@@ -152,6 +163,11 @@ export function UserSearchCombobox({
           </div>
         ))}
       </div>
+      {failure !== null && (
+        <p role="alert" data-roster-slot="add-member-dialog-options-error">
+          {text.userSearchFailed(failure)}
+        </p>
+      )}
       {open && results !== null && results.length === 0 && input.trim() !== '' && (
         <p role="status" data-roster-slot="add-member-dialog-options-empty">
           {text.userSearchNoResults}

@@ -1,4 +1,4 @@
-import type { MembershipsClient } from '@roster/core';
+import { createRosterApiError, type MembershipsClient } from '@roster/core';
 import { createDemoSeed, createMemoryClient, DEMO_IDS } from '@roster/core/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -85,6 +85,26 @@ describe('given the add-member dialog and a client that can search users', () =>
     await user.click(screen.getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(serverMembership(client, SOLO, DEMO_IDS.adminUserId)?.role).toBe('org:member');
+  });
+
+  it('when the user search fails (no permission), the dialog says so instead of showing an empty list', async () => {
+    const user = userEvent.setup();
+    const client = createMemoryClient(createDemoSeed());
+    client.failNext(
+      'listUsers',
+      createRosterApiError(403, 'missing_organization_permission', 'Missing permission', {
+        longMessage: 'Current user is missing an organization permission: org:sys_memberships:manage.',
+      }),
+    );
+    renderWithRoster(<AddMemberDialog organizationId={SOLO} />, {
+      viewerId: DEMO_IDS.soloAdminUserId,
+      client,
+    });
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    await user.type(screen.getByRole('combobox', { name: 'User' }), 'ali');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^Could not search users: /);
+    expect(screen.queryByRole('option')).not.toBeInTheDocument();
   });
 
   it('when Escape is pressed with suggestions open, it closes them first, then the dialog', async () => {
