@@ -63,6 +63,17 @@ export {
   invitationListParams,
   parseInvitationListKey,
 } from './invitation-list-key';
+export type {
+  ConfirmedInvitationWrite,
+  PendingInvitationCreation,
+  PendingInvitationOperation,
+  PendingInvitationRevocation,
+} from './invitation-overlay';
+export {
+  applyInvitationOverlay,
+  invitationMatchesView,
+  writeConfirmedInvitation,
+} from './invitation-overlay';
 export type { ValidInvitationInput } from './invitation-rules';
 export {
   bulkSizeExceededError,
