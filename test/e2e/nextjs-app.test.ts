@@ -35,6 +35,8 @@ const README_FILES = [
   'app/api/roster/[...path]/route.ts',
   'app/api/roster-edge/[...path]/route.ts',
   'lib/roster-handler.ts',
+  'lib/demo-viewer.ts',
+  'lib/roster-config.ts',
   'next.config.ts',
 ];
 /** The example's files the root README shows too (its Next.js section). */
@@ -396,5 +398,14 @@ describe('examples/nextjs (Next.js App Router, built and started)', () => {
     const page = JSON.parse(body) as { data: unknown[]; total_count: number };
     expect(page.data).toHaveLength(5);
     expect(page.total_count).toBe((await firstPageNames()).total);
+  });
+
+  it("answers the add-member user search for the page's default viewer, with no cookie set", async () => {
+    // A route that names no organization acts in the page's (found by an outside-user trial: the
+    // demo authorize used to pick the admin's newest membership, where she may not manage members).
+    const response = await fetch(`${appUrl}/api/roster/users?query=a&limit=3`);
+    const body = await response.text();
+    expect(response.status, body).toBe(200);
+    expect((JSON.parse(body) as unknown[]).length).toBeGreaterThan(0);
   });
 });

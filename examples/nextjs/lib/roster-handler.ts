@@ -11,6 +11,8 @@ const demoAuthorize = createInsecureDemoAuthorize({
   apiUrl: ROSTER_API_URL,
   secretKey: ROSTER_SECRET_KEY,
   defaultUserId: DEMO_IDS.adminUserId,
+  // Requests that name no organization (the add-member user search) act in the page's.
+  defaultOrganizationId: DEMO_IDS.organizationId,
 });
 
 /** A handler below `basePath` (the route's folder), acting as the demo cookie's user. */

@@ -14,6 +14,11 @@ export interface InsecureDemoAuthorizeOptions {
   organizationCookieName?: string;
   /** Who acts when the cookie is missing (default: nobody, 401). */
   defaultUserId?: string;
+  /**
+   * The active organization for requests that name none (`/users`, `/organization_roles`) when no
+   * cookie names one either and the user belongs to it; default: the user's first membership.
+   */
+  defaultOrganizationId?: string;
 }
 
 function readCookie(header: string | null, name: string): string | null {
@@ -35,7 +40,8 @@ function requestedOrganization(request: Request): string | null {
  * **INSECURE, development only.** An `authorize` that believes a cookie: whoever sets
  * `roster_demo_user=user_bob` acts as Bob. The active organization is the one the request's
  * path names when the user belongs to it (so a page always acts in the organization it shows), else
- * `roster_demo_org`'s, else the user's first membership, and the permissions from that membership,
+ * `roster_demo_org`'s, else `defaultOrganizationId`, else the user's first membership, and the
+ * permissions from that membership,
  * looked up upstream on every request so a role change takes effect at once. It exists so the
  * playground can switch viewers without a sign-in; never mount it where real data lives.
  */
@@ -60,7 +66,11 @@ export function createInsecureDemoAuthorize(
     const memberships = (body.data ?? []).filter((m) => typeof m.organization?.id === 'string');
     // The organization the request asks for, when the user belongs to it; else the cookie's; else
     // the user's first membership.
-    const wanted = [requestedOrganization(request), readCookie(cookies, organizationCookieName)];
+    const wanted = [
+      requestedOrganization(request),
+      readCookie(cookies, organizationCookieName),
+      options.defaultOrganizationId ?? null,
+    ];
     const active =
       wanted.map((id) => memberships.find((m) => id && m.organization?.id === id)).find(Boolean) ??
       memberships[0];

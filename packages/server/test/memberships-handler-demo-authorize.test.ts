@@ -84,6 +84,27 @@ describe('given the insecure demo authorize', () => {
     expect(await authorize(withCookie(cookie))).toBeNull();
   });
 
+  it('when a default organization is configured, a request that names none acts in it', async () => {
+    const { upstream } = setup();
+    await upstream.backend.fetch(
+      new Request(`${API_URL}/organizations/org_other/memberships`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ user_id: 'user_bob', role: 'org:member' }),
+      }),
+    );
+    const authorize = createInsecureDemoAuthorize({
+      apiUrl: API_URL,
+      secretKey: SECRET_KEY,
+      fetch: upstream.fetch,
+      defaultOrganizationId: 'org_acme',
+    });
+    const search = new Request(`${APP_ORIGIN}/api/users?query=ana`, {
+      headers: { cookie: 'roster_demo_user=user_bob' },
+    });
+    expect((await authorize(search))?.organizationId).toBe('org_acme');
+  });
+
   it('when a default user is configured, a request without a cookie acts as them', async () => {
     const { authorize } = setup('user_bob');
     expect((await authorize(withCookie()))?.userId).toBe('user_bob');
