@@ -56,6 +56,19 @@ export function createControllableClient(inner: MembershipsClient): Controllable
     updateMembershipMetadata: wrap('updateMembershipMetadata', inner.updateMembershipMetadata),
     listRoles: wrap('listRoles', (params, options) => inner.listRoles(params, options)),
   };
+  // The optional methods (user search, invitations) are wrapped when the inner client has them.
+  const optional = [
+    'listUsers',
+    'listInvitations',
+    'createInvitation',
+    'createInvitations',
+    'getInvitation',
+    'revokeInvitation',
+  ] as const;
+  for (const name of optional) {
+    const fn = inner[name] as ((params: unknown, options?: RequestOptions) => Promise<unknown>) | undefined;
+    if (fn) Object.assign(client, { [name]: wrap(name, fn) });
+  }
 
   return {
     client,

@@ -46,6 +46,8 @@ export type { RosterApiErrorDetail, RosterApiErrorInit } from './errors';
 export { createRosterApiError, isRosterApiError, RosterApiError } from './errors';
 export type { HttpClientOptions } from './http-client';
 export { createHttpClient, encodeQuery } from './http-client';
+export type { ConfirmedInvitation, InvitationCache, InvitationCacheOptions } from './invitation-cache';
+export { createInvitationCache } from './invitation-cache';
 export {
   decodeInvitation,
   decodeInvitations,
@@ -53,6 +55,8 @@ export {
   encodeInvitation,
   encodeInviterPublicData,
 } from './invitation-codec';
+export type { InviteMembersParams, InviteMembersResult } from './invitation-commands';
+export { inviteMembers, refusedBulkIndex, resendInvitation, revokeInvitation } from './invitation-commands';
 export type { CanonicalInvitationListView, InvitationListView } from './invitation-list-key';
 export {
   canonicalizeInvitationListView,

@@ -20,6 +20,18 @@ export type {
   UseCreateMembershipResult,
 } from './use-create-membership';
 export { useCreateMembership } from './use-create-membership';
+export type {
+  InvitationIdArgs,
+  InvitationMutationOptions,
+  InvitationMutationResult,
+} from './use-invitation-mutation';
+export type {
+  InviteMembersArgs,
+  InviteMembersResult,
+  UseInviteMembersOptions,
+  UseInviteMembersResult,
+} from './use-invite-members';
+export { useInviteMembers } from './use-invite-members';
 export type { UseIsMembershipPendingResult } from './use-is-membership-pending';
 export { useIsMembershipPending } from './use-is-membership-pending';
 export type { MembershipMutationOptions, MembershipMutationResult } from './use-membership-mutation';
@@ -28,6 +40,12 @@ export type {
   UseMembershipPermissionsResult,
 } from './use-membership-permissions';
 export { useMembershipPermissions } from './use-membership-permissions';
+export type {
+  InvitationListResult,
+  UseOrganizationInvitationsOptions,
+  UseOrganizationInvitationsResult,
+} from './use-organization-invitations';
+export { useOrganizationInvitations } from './use-organization-invitations';
 export type {
   UseOrganizationMembershipsOptions,
   UseOrganizationMembershipsResult,
@@ -43,6 +61,10 @@ export type {
   UseRemoveMembershipResult,
 } from './use-remove-membership';
 export { useRemoveMembership } from './use-remove-membership';
+export type { UseResendInvitationOptions, UseResendInvitationResult } from './use-resend-invitation';
+export { useResendInvitation } from './use-resend-invitation';
+export type { UseRevokeInvitationOptions, UseRevokeInvitationResult } from './use-revoke-invitation';
+export { useRevokeInvitation } from './use-revoke-invitation';
 export type { UseRosterResult } from './use-roster';
 export { useRoster } from './use-roster';
 export type {

@@ -1,4 +1,4 @@
-import type { MembershipCache, MembershipsClient, Metadata, Role } from '@roster/core';
+import type { InvitationCache, MembershipCache, MembershipsClient, Metadata, Role } from '@roster/core';
 import { createContext, useContext } from 'react';
 
 /** Who is looking at the page: their user ID decides what they may do. */
@@ -15,6 +15,8 @@ export interface RosterContextValue {
   locale: string | undefined;
   /** Core's membership cache engine, over this provider's SWR cache. */
   cache: MembershipCache;
+  /** Core's invitation cache engine, over the same SWR cache. */
+  invitationCache: InvitationCache;
 }
 
 export const RosterContext = createContext<RosterContextValue | null>(null);

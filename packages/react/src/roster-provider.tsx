@@ -1,5 +1,5 @@
 import type { MembershipCacheFallback, MembershipsClient, Metadata, Role } from '@roster/core';
-import { createHttpClient, createMembershipCache } from '@roster/core';
+import { createHttpClient, createInvitationCache, createMembershipCache } from '@roster/core';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { type Cache, type State, SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
 import { RosterContext, type RosterContextValue, type RosterViewer } from './roster-context';
@@ -122,18 +122,16 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
     };
   }, []);
   const anyClient = client as unknown as MembershipsClient<Metadata, Metadata>;
-  const membershipCache = useMemo(() => {
-    const engine = createMembershipCache({
-      client: anyClient,
-      storage: createSwrMembershipStorage(cache, mutate, () => cacheLive.current),
-    });
+  const [membershipCache, invitationCache] = useMemo(() => {
+    const storage = createSwrMembershipStorage(cache, mutate, () => cacheLive.current);
+    const engine = createMembershipCache({ client: anyClient, storage });
     engine.hydrate(Object.keys(hydrated ?? {}));
-    return engine;
+    return [engine, createInvitationCache({ client: anyClient, storage })] as const;
   }, [anyClient, cache, mutate, hydrated]);
   const userId = viewer.userId;
   const value = useMemo<RosterContextValue>(
-    () => ({ client: anyClient, viewer: { userId }, roles, locale, cache: membershipCache }),
-    [anyClient, userId, roles, locale, membershipCache],
+    () => ({ client: anyClient, viewer: { userId }, roles, locale, cache: membershipCache, invitationCache }),
+    [anyClient, userId, roles, locale, membershipCache, invitationCache],
   );
   return <RosterContext.Provider value={value}>{children}</RosterContext.Provider>;
 }

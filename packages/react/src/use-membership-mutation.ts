@@ -1,5 +1,5 @@
 import type { Metadata, OrganizationMembership, RosterApiError } from '@roster/core';
-import { useCallback, useRef, useState } from 'react';
+import { useRosterMutation } from './use-roster-mutation';
 
 /** What every mutation hook returns. */
 export interface MembershipMutationResult<
@@ -40,26 +40,8 @@ export function useMembershipMutation<TArgs, TPublic extends Metadata, TPrivate 
   mutate: (args: TArgs) => Promise<OrganizationMembership<Metadata, Metadata>>,
   options: MembershipMutationOptions<TPublic, TPrivate>,
 ): MembershipMutationResult<TArgs, TPublic, TPrivate> {
-  const [pending, setPending] = useState(0);
-  const [error, setError] = useState<RosterApiError | undefined>(undefined);
-  const latest = useRef({ mutate, options });
-  latest.current = { mutate, options };
-
-  const trigger = useCallback(async (args: TArgs) => {
-    setError(undefined);
-    setPending((n) => n + 1);
-    try {
-      const membership = (await latest.current.mutate(args)) as OrganizationMembership<TPublic, TPrivate>;
-      latest.current.options.onSuccess?.(membership);
-      return membership;
-    } catch (failure) {
-      setError(failure as RosterApiError);
-      latest.current.options.onError?.(failure as RosterApiError);
-      throw failure;
-    } finally {
-      setPending((n) => n - 1);
-    }
-  }, []);
-  const reset = useCallback(() => setError(undefined), []);
-  return { trigger, isMutating: pending > 0, error, reset };
+  return useRosterMutation(
+    mutate as (args: TArgs) => Promise<OrganizationMembership<TPublic, TPrivate>>,
+    options,
+  );
 }

@@ -1,9 +1,9 @@
 import type { MembershipCache } from '@roster/core';
 import useSWR, { type SWRResponse } from 'swr';
 
-/** `useSWR` on a key of the membership cache, and whether the data shown is this key's own. */
+/** `useSWR` on a key of the membership (or invitation) cache, and whether the data shown is this key's own. */
 export function useMembershipSWR<T>(
-  cache: MembershipCache,
+  cache: Pick<MembershipCache, 'fetch' | 'onDiscarded' | 'hasData'>,
   key: string | null,
   keepPreviousData: boolean,
 ): SWRResponse<T> & { hasOwnData: boolean } {

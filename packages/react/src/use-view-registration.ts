@@ -6,7 +6,7 @@ import { useEffect } from 'react';
  * revalidate it through SWR's bound `mutate`.
  */
 export function useViewRegistration(
-  cache: MembershipCache,
+  cache: Pick<MembershipCache, 'retain' | 'registerView'>,
   key: string | null,
   mutate: () => Promise<unknown>,
 ): void {
@@ -27,7 +27,11 @@ export function useViewRegistration(
  * Loads `nextKey` ahead of time once the current page is `shown` (again whenever it changes: a
  * settled removal or creation drops stored pages that are not on screen), and holds it meanwhile.
  */
-export function usePrefetchPage(cache: MembershipCache, nextKey: string | null, shown: unknown): void {
+export function usePrefetchPage(
+  cache: Pick<MembershipCache, 'retain' | 'prefetch'>,
+  nextKey: string | null,
+  shown: unknown,
+): void {
   useEffect(() => {
     if (nextKey === null || shown === undefined) return;
     const release = cache.retain(nextKey);
