@@ -3,6 +3,7 @@
  * entries are the `roster:invitations:` keys, which the membership cache ignores). Server truth in
  * storage, pending invitation operations as an overlay on top, settlements written back.
  */
+import { createCacheViewRegistry } from './cache-view-registry';
 import type { MembershipsClient } from './client';
 import type { InvitationListView } from './invitation-list-key';
 import { invitationListParams, parseInvitationListKey } from './invitation-list-key';
@@ -116,8 +117,7 @@ export function createInvitationCache({ client, storage }: InvitationCacheOption
     string,
     { promise: Promise<AnyPage>; controller: AbortController; startSeq: number }
   >();
-  const retained = new Map<string, number>();
-  const views = new Map<string, Set<() => void>>();
+  const registry = createCacheViewRegistry((key) => inFlight.get(key)?.controller.abort());
   const prefetched = new Map<string, number>();
   const writtenSinceFetch = new Set<string>();
   let counter = 0;
@@ -185,38 +185,9 @@ export function createInvitationCache({ client, storage }: InvitationCacheOption
     );
   }
 
-  function retain(key: string): () => void {
-    retained.set(key, (retained.get(key) ?? 0) + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const count = (retained.get(key) ?? 1) - 1;
-      if (count > 0) return void retained.set(key, count);
-      retained.delete(key);
-      queueMicrotask(() => {
-        if (!retained.has(key)) inFlight.get(key)?.controller.abort();
-      });
-    };
-  }
-
-  function registerView(key: string, revalidate: () => void): () => void {
-    const set = views.get(key) ?? new Set();
-    views.set(key, set);
-    set.add(revalidate);
-    return () => {
-      set.delete(revalidate);
-      if (set.size === 0 && views.get(key) === set) views.delete(key);
-    };
-  }
-
   function refresh(key: string) {
     prefetched.delete(key);
-    const mounted = views.get(key);
-    if (mounted && mounted.size > 0) {
-      for (const revalidate of mounted) revalidate();
-      return;
-    }
+    if (registry.revalidateMounted(key)) return;
     const request = inFlight.get(key);
     if (request && request.startSeq < settledSeq) request.controller.abort();
     storage.delete(key);
@@ -275,8 +246,8 @@ export function createInvitationCache({ client, storage }: InvitationCacheOption
     },
     fetch,
     prefetch,
-    retain,
-    registerView,
+    retain: registry.retain,
+    registerView: registry.registerView,
     onDiscarded: (key) => {
       if (writtenSinceFetch.delete(key)) refresh(key);
     },

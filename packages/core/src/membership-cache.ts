@@ -1,3 +1,4 @@
+import { createCacheViewRegistry } from './cache-view-registry';
 import type { MembershipsClient } from './client';
 import type { PageKeyTarget, Settlement } from './membership-cache-keys';
 import { describePageKey, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
@@ -97,8 +98,7 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
   let settledSeq = 0;
   let settlements: Settlement[] = [];
   const inFlight = new Map<string, InFlight>();
-  const retained = new Map<string, number>();
-  const views = new Map<string, Set<() => void>>();
+  const registry = createCacheViewRegistry((key) => inFlight.get(key)?.controller.abort());
   const prefetched = new Map<string, number>();
   const memberChains = new Map<string, Promise<unknown>>();
   /** Entries written by a settlement since their last request started. */
@@ -217,48 +217,10 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     );
   }
 
-  function retain(key: string): () => void {
-    retained.set(key, (retained.get(key) ?? 0) + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const count = (retained.get(key) ?? 1) - 1;
-      if (count > 0) {
-        retained.set(key, count);
-        return;
-      }
-      retained.delete(key);
-      // Let a remount in the same commit (StrictMode, a key that comes straight back) keep it.
-      queueMicrotask(() => {
-        if (retained.has(key)) return;
-        inFlight.get(key)?.controller.abort();
-      });
-    };
-  }
-
-  function registerView(key: string, revalidate: () => void): () => void {
-    let set = views.get(key);
-    if (!set) {
-      set = new Set();
-      views.set(key, set);
-    }
-    set.add(revalidate);
-    return () => {
-      const current = views.get(key);
-      current?.delete(revalidate);
-      if (current?.size === 0) views.delete(key);
-    };
-  }
-
   /** Refreshes an entry: mounted views refetch now, an entry nobody shows is dropped. */
   function refresh(key: string) {
     prefetched.delete(key);
-    const mounted = views.get(key);
-    if (mounted && mounted.size > 0) {
-      for (const revalidate of mounted) revalidate();
-      return;
-    }
+    if (registry.revalidateMounted(key)) return;
     // A request that started before this settlement can only bring stale data: abort it. One that
     // started since (a load-more list refetching its pages) is the refresh itself: keep it.
     const request = inFlight.get(key);
@@ -359,8 +321,8 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     getUserOperations: (userId) => select(byUser, userId, (op) => op.userId === userId),
     fetch,
     prefetch,
-    retain,
-    registerView,
+    retain: registry.retain,
+    registerView: registry.registerView,
     hasData: (key) => storage.get(key) !== undefined,
     onDiscarded: (key) => {
       if (writtenSinceFetch.delete(key)) refresh(key);

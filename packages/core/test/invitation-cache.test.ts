@@ -219,3 +219,60 @@ describe('given a list response that started before an invitation settled', () =
     expect((entries.get(EVERY) as Page).data[0]?.status).toBe('revoked');
   });
 });
+
+describe('given a list request that is on its way while an invite settles', () => {
+  it('when its answer arrives after, the created invitation is in it (brought up to date, counted once)', async () => {
+    const { cache, controllable } = setup();
+    controllable.hold('listInvitations');
+    const late = cache.fetch(PENDING);
+    await vi.advanceTimersByTimeAsync(1);
+    const { invited } = await inviteMembers(cache, {
+      organizationId: ORG,
+      emailAddresses: ['late@example.test'],
+      role: 'org:member',
+    });
+    controllable.release();
+    const page = await late;
+    expect(page.data.map((i) => i.id)).toEqual([invited[0]?.id]);
+    expect(page.totalCount).toBe(1);
+  });
+});
+
+describe('given an invite and a revocation pending together', () => {
+  it('when the invite fails, the revocation still shows, and only the invite is rolled back', async () => {
+    const { cache, entries, memory, controllable } = setup();
+    await memory.createInvitation({
+      organizationId: ORG,
+      emailAddress: 'one@example.test',
+      role: 'org:member',
+    });
+    await load(cache, entries, PENDING);
+    const id = (entries.get(PENDING) as Page).data[0]?.id as string;
+    controllable.hold('revokeInvitation');
+    memory.failNext('createInvitations');
+    const revoking = revokeInvitation(cache, { organizationId: ORG, invitationId: id });
+    await expect(
+      inviteMembers(cache, { organizationId: ORG, emailAddresses: ['two@example.test'], role: 'org:member' }),
+    ).rejects.toMatchObject({ status: 500 });
+    expect(cache.getOperations(ORG).map((op) => op.kind)).toEqual(['invitation-revocation']);
+    expect(shown(cache, entries).totalCount).toBe(0);
+    controllable.release();
+    await revoking;
+    expect(cache.getOperations(ORG)).toHaveLength(0);
+  });
+});
+
+describe('given a client without the invitation methods', () => {
+  it('when an invite is sent, it rejects with a TypeError naming the method and shows nothing', async () => {
+    const { memory } = setup();
+    const { createInvitations: _omitted, ...rest } = memory;
+    const cache = createInvitationCache({
+      client: rest,
+      storage: { get: () => undefined, set: () => {}, delete: () => {}, keys: () => [] },
+    });
+    await expect(
+      inviteMembers(cache, { organizationId: ORG, emailAddresses: ['a@example.test'], role: 'org:member' }),
+    ).rejects.toThrow(/createInvitations/);
+    expect(cache.getOperations(ORG)).toHaveLength(0);
+  });
+});

@@ -21,6 +21,8 @@ export type {
 } from './use-create-membership';
 export { useCreateMembership } from './use-create-membership';
 export type {
+  InvitationActionOptions,
+  InvitationActionResult,
   InvitationIdArgs,
   InvitationMutationOptions,
   InvitationMutationResult,

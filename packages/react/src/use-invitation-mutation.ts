@@ -1,4 +1,4 @@
-import type { RosterApiError } from '@roster/core';
+import type { Metadata, OrganizationInvitation, RosterApiError } from '@roster/core';
 import type { RosterMutationState } from './use-roster-mutation';
 
 /** What the invitation mutation hooks return. */
@@ -29,3 +29,15 @@ export interface InvitationIdArgs {
   /** The invitation (`orginv_...`). */
   invitationId: string;
 }
+
+/** Options of `useRevokeInvitation` and `useResendInvitation`: callbacks for the outcome of each `trigger`. */
+export type InvitationActionOptions<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = InvitationMutationOptions<OrganizationInvitation<TPublic, TPrivate>>;
+
+/** What `useRevokeInvitation` and `useResendInvitation` return. */
+export type InvitationActionResult<
+  TPublic extends Metadata = Metadata,
+  TPrivate extends Metadata = Metadata,
+> = InvitationMutationResult<InvitationIdArgs, OrganizationInvitation<TPublic, TPrivate>>;

@@ -2,9 +2,9 @@ import type { Metadata, OrganizationInvitation } from '@roster/core';
 import { resendInvitation } from '@roster/core';
 import { useRosterContext } from './roster-context';
 import type {
+  InvitationActionOptions,
+  InvitationActionResult,
   InvitationIdArgs,
-  InvitationMutationOptions,
-  InvitationMutationResult,
 } from './use-invitation-mutation';
 import { useRosterMutation } from './use-roster-mutation';
 
@@ -12,13 +12,13 @@ import { useRosterMutation } from './use-roster-mutation';
 export type UseResendInvitationOptions<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
-> = InvitationMutationOptions<OrganizationInvitation<TPublic, TPrivate>>;
+> = InvitationActionOptions<TPublic, TPrivate>;
 
 /** What {@link useResendInvitation} returns; `trigger` resolves with the new invitation. */
 export type UseResendInvitationResult<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
-> = InvitationMutationResult<InvitationIdArgs, OrganizationInvitation<TPublic, TPrivate>>;
+> = InvitationActionResult<TPublic, TPrivate>;
 
 /**
  * Resends an invitation: revokes it and invites the same address again with the same role and

@@ -2,9 +2,9 @@ import type { Metadata, OrganizationInvitation } from '@roster/core';
 import { revokeInvitation } from '@roster/core';
 import { useRosterContext } from './roster-context';
 import type {
+  InvitationActionOptions,
+  InvitationActionResult,
   InvitationIdArgs,
-  InvitationMutationOptions,
-  InvitationMutationResult,
 } from './use-invitation-mutation';
 import { useRosterMutation } from './use-roster-mutation';
 
@@ -12,13 +12,13 @@ import { useRosterMutation } from './use-roster-mutation';
 export type UseRevokeInvitationOptions<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
-> = InvitationMutationOptions<OrganizationInvitation<TPublic, TPrivate>>;
+> = InvitationActionOptions<TPublic, TPrivate>;
 
 /** What {@link useRevokeInvitation} returns; `trigger` resolves with the revoked invitation. */
 export type UseRevokeInvitationResult<
   TPublic extends Metadata = Metadata,
   TPrivate extends Metadata = Metadata,
-> = InvitationMutationResult<InvitationIdArgs, OrganizationInvitation<TPublic, TPrivate>>;
+> = InvitationActionResult<TPublic, TPrivate>;
 
 /**
  * Revokes an invitation, optimistically: it leaves pending views and their counts go down at once

@@ -184,6 +184,23 @@ describe('given an organization with two pending invitations', () => {
     expect(client.requests.filter((r) => r.method === 'createInvitation')).toHaveLength(createsBefore);
   });
 
+  it('when a resend is refused after the revocation went through, the old one stays revoked, the placeholder leaves and trigger rejects', async () => {
+    const { client, result } = await setup();
+    const old = result.current.pending.data[0];
+    client.failNext('createInvitation');
+    let failure: unknown;
+    await act(async () => {
+      await result.current.resend.trigger({ invitationId: old?.id as string }).catch((e: unknown) => {
+        failure = e;
+      });
+    });
+    await settleAll();
+    expect(failure).toMatchObject({ status: 500 });
+    expect(emails(result.current.pending)).toEqual(['old@example.test']);
+    expect(result.current.pending.totalCount).toBe(1);
+    expect(result.current.every.data.find((i) => i.id === old?.id)?.status).toBe('revoked');
+  });
+
   it('when an invitation is accepted elsewhere, it leaves the pending view on revalidation', async () => {
     const { client, result } = await setup();
     client.acceptInvitation(result.current.pending.data[0]?.id as string);
@@ -192,5 +209,59 @@ describe('given an organization with two pending invitations', () => {
     });
     expect(emails(result.current.pending)).toEqual(['old@example.test']);
     expect(result.current.pending.totalCount).toBe(1);
+  });
+});
+
+describe('given an invitation list that is not enabled', () => {
+  it('when organizationId is missing or enabled is false, nothing is fetched and nothing is loading', async () => {
+    const client = createMemoryClient(createTestSeed());
+    const { result } = renderHook(
+      () => ({
+        none: useOrganizationInvitations({ organizationId: null }),
+        off: useOrganizationInvitations({ organizationId: ORG, enabled: false }),
+      }),
+      { wrapper: rosterWrapper(client) },
+    );
+    await advance(1);
+    expect(result.current.none).toMatchObject({ data: [], totalCount: 0, isLoading: false });
+    expect(result.current.off).toMatchObject({ data: [], totalCount: 0, isLoading: false });
+    expect(client.requests.filter((r) => r.method === 'listInvitations')).toHaveLength(0);
+  });
+});
+
+describe('given fifteen pending invitations and pages of ten', () => {
+  it('when the next page is asked for, it shows the rest, and revoking its last one moves back to page 1', async () => {
+    const client = createMemoryClient(createTestSeed());
+    for (let n = 0; n < 15; n++) {
+      await client.createInvitation({
+        organizationId: ORG,
+        emailAddress: `p${n}@example.test`,
+        role: 'org:member',
+      });
+      vi.advanceTimersByTime(1);
+    }
+    const { result } = renderHook(
+      () => ({
+        list: useOrganizationInvitations({ organizationId: ORG, status: 'pending' }),
+        revoke: useRevokeInvitation(ORG),
+      }),
+      { wrapper: rosterWrapper(client) },
+    );
+    await advance(1);
+    expect(result.current.list).toMatchObject({ totalCount: 15, pageCount: 2, hasNextPage: true });
+    act(() => result.current.list.fetchNext());
+    await advance(1);
+    expect(result.current.list.page).toBe(2);
+    expect(result.current.list.data).toHaveLength(5);
+    // Past SWR's deduping interval (2 s): a page read within it is not fetched again (see the README).
+    await advance(2500);
+    for (const invitation of [...result.current.list.data]) {
+      await act(async () => {
+        await result.current.revoke.trigger({ invitationId: invitation.id });
+      });
+    }
+    await settleAll();
+    expect(result.current.list.page).toBe(1);
+    expect(result.current.list.totalCount).toBe(10);
   });
 });
