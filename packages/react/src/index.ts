@@ -2,6 +2,7 @@
 
 // The public API of @roster/react. Every export is named here.
 
+export type { InvitationListResult, UseOrganizationInvitationsOptions } from './invitation-list-result';
 export type {
   MembershipListQueryOptions,
   MembershipListResult,
@@ -42,11 +43,7 @@ export type {
   UseMembershipPermissionsResult,
 } from './use-membership-permissions';
 export { useMembershipPermissions } from './use-membership-permissions';
-export type {
-  InvitationListResult,
-  UseOrganizationInvitationsOptions,
-  UseOrganizationInvitationsResult,
-} from './use-organization-invitations';
+export type { UseOrganizationInvitationsResult } from './use-organization-invitations';
 export { useOrganizationInvitations } from './use-organization-invitations';
 export type {
   UseOrganizationMembershipsOptions,

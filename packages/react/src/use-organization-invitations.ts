@@ -13,36 +13,13 @@ import {
   pageAfterEmptyPage,
   pageCountOf,
 } from '@roster/core';
-import { useCallback, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
-import type { MembershipListResult } from './membership-list-result';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
+import type { InvitationListResult, UseOrganizationInvitationsOptions } from './invitation-list-result';
 import { listError } from './membership-list-result';
 import { useRosterContext } from './roster-context';
 import { useListPosition } from './use-list-position';
 import { useMembershipSWR } from './use-membership-swr';
 import { usePrefetchPage, useViewRegistration } from './use-view-registration';
-
-/** Options of {@link useOrganizationInvitations}. */
-export interface UseOrganizationInvitationsOptions {
-  /** The organization whose invitations to list. `null`/`undefined` fetches nothing. */
-  organizationId: string | null | undefined;
-  /** Only invitations with this status (or one of these). Default `'pending'`; `[]`: every status. */
-  status?: OrganizationInvitationStatus | OrganizationInvitationStatus[] | undefined;
-  /** Invitations per page (the Backend API's `limit`, 1..500). Default 10. */
-  pageSize?: number | undefined;
-  /** The page shown first. Default 1. */
-  initialPage?: number | undefined;
-  /** `false` fetches nothing (and returns an empty, not-loading result). Default `true`. */
-  enabled?: boolean | undefined;
-}
-
-/** The result of an invitation list: the shape of `MembershipListResult`, with invitations as `data`. */
-export interface InvitationListResult<
-  TPublic extends Metadata = Metadata,
-  TPrivate extends Metadata = Metadata,
-> extends Omit<MembershipListResult, 'data'> {
-  /** The invitations to show (newest first): the server's page with pending invites and revocations applied. */
-  data: OrganizationInvitation<TPublic, TPrivate>[];
-}
 
 /** What {@link useOrganizationInvitations} returns. */
 export type UseOrganizationInvitationsResult<
@@ -95,6 +72,11 @@ export function useOrganizationInvitations<
   const hasNextPage = page < pageCount;
   const swrMutate = swr.mutate;
   useViewRegistration(cache, key, swrMutate);
+  // A page dropped by a settled write and shown again within SWR's deduping interval would be
+  // deduped against its old request: ask for it (the engine shares a request already on its way).
+  useEffect(() => {
+    if (key !== null && !cache.hasData(key)) void swrMutate();
+  }, [cache, key, swrMutate]);
   usePrefetchPage(
     cache,
     active && hasNextPage ? invitationListKey(view(page + 1)) : null,

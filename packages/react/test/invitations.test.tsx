@@ -212,6 +212,21 @@ describe('given an organization with two pending invitations', () => {
   });
 });
 
+describe('given two components showing the same invitation view', () => {
+  it('when they mount, one request is sent for both', async () => {
+    const client = createMemoryClient(createTestSeed());
+    renderHook(
+      () => [
+        useOrganizationInvitations({ organizationId: ORG }),
+        useOrganizationInvitations({ organizationId: ORG, status: ['pending'] }),
+      ],
+      { wrapper: rosterWrapper(client) },
+    );
+    await settleAll();
+    expect(client.requests.filter((r) => r.method === 'listInvitations')).toHaveLength(1);
+  });
+});
+
 describe('given an invitation list that is not enabled', () => {
   it('when organizationId is missing or enabled is false, nothing is fetched and nothing is loading', async () => {
     const client = createMemoryClient(createTestSeed());
@@ -253,8 +268,6 @@ describe('given fifteen pending invitations and pages of ten', () => {
     await advance(1);
     expect(result.current.list.page).toBe(2);
     expect(result.current.list.data).toHaveLength(5);
-    // Past SWR's deduping interval (2 s): a page read within it is not fetched again (see the README).
-    await advance(2500);
     for (const invitation of [...result.current.list.data]) {
       await act(async () => {
         await result.current.revoke.trigger({ invitationId: invitation.id });
