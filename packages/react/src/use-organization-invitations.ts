@@ -2,7 +2,6 @@ import type {
   InvitationListView,
   Metadata,
   OrganizationInvitation,
-  OrganizationInvitationStatus,
   OrganizationInvitations,
 } from '@roster/core';
 import {
