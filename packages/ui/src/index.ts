@@ -6,6 +6,8 @@
 export type {
   OrganizationMembersPanelClassNames,
   OrganizationMembersPanelProps,
+  OrganizationMembersPanelSlot,
+  OrganizationMembersPanelTab,
 } from './organization-members-panel';
 export { OrganizationMembersPanel } from './organization-members-panel';
 
@@ -52,6 +54,30 @@ export type {
 export { MemberListTable } from './member-list-table';
 export type { MemberListToolbarProps, MemberListToolbarSlot } from './member-list-toolbar';
 export { DEFAULT_SORT_ORDERS, MemberListToolbar } from './member-list-toolbar';
+
+// --- invitations: the invite dialog, the list (its Root, parts, context hook, controller) ---
+export type {
+  InvitationListContextValue,
+  InvitationListPaginationProps,
+  InvitationListProps,
+  InvitationListRootProps,
+  InvitationListSlot,
+  InvitationListTableProps,
+  UseInvitationListOptions,
+} from './invitation-list';
+export {
+  InvitationList,
+  InvitationListPagination,
+  InvitationListRevokeDialog,
+  InvitationListRoot,
+  InvitationListTable,
+  useInvitationList,
+  useInvitationListContext,
+} from './invitation-list';
+export type { InviteMembersDialogProps, InviteMembersDialogSlot } from './invite-members-dialog';
+export { InviteMembersDialog } from './invite-members-dialog';
+export type { EmailEntry, EmailEntryIssue } from './parse-email-list';
+export { findEmailIssues, isEmailLike, parseEmailList } from './parse-email-list';
 
 // --- standalone components: role select, dialogs, user search ---
 export type { AddMemberDialogProps, AddMemberDialogSlot } from './add-member-dialog';

@@ -25,9 +25,6 @@ export type RosterAction =
   | 'revoke-invitation'
   | 'resend-invitation';
 
-/** Why an address in the invite dialog will not be sent as it is. */
-export type EmailIssueText = Record<'invalid' | 'duplicate' | 'member', string>;
-
 /**
  * Every string the components show or announce, including the accessible names (a contract: see
  * the "Accessible names" table in this package's README). Pass a partial object to override some;
@@ -165,18 +162,16 @@ export interface RosterLocalization {
   invitationsTab: (pendingCount: number | undefined) => string;
   /** The invite button and the invite dialog's title. */
   inviteMembers: string;
-  /** The invite dialog's description, naming the organization. */
+  /** The invite dialog's description (also the email field's); it may name the organization. */
   inviteMembersDescription: (organizationName: string) => string;
   /** The invite dialog's email field (a textarea). */
   emailAddressesLabel: string;
-  /** The email field's hint: how to give many addresses. */
-  emailAddressesHint: string;
   /** Accessible name of the list of addresses to invite. */
   emailListLabel: (count: number) => string;
   /** Accessible name of an address's remove button. */
   removeEmail: (email: string) => string;
-  /** Why an address will not be sent, by issue. */
-  emailIssues: EmailIssueText;
+  /** Why an address will not be sent: not an address, listed twice, already a member. */
+  emailIssue: (issue: 'invalid' | 'duplicate' | 'member') => string;
   /** Shown when the invite dialog is submitted with no address to send. */
   emailsRequired: string;
   /** The invite dialog's submit button. */
@@ -185,28 +180,23 @@ export interface RosterLocalization {
   sendingInvitations: string;
   /** The invite dialog's summary when some addresses failed (listed below it). */
   inviteFailed: (sent: number, failed: number) => string;
-  /** Announced when invitations are sent: one (naming the address) or many. */
+  /** Announced when invitations are sent (or one is sent again): one (naming the address) or many. */
   invitationsSent: (count: number, email: string) => string;
   /** The invitation table's caption. */
   invitationListCaption: (organizationName: string | undefined) => string;
-  /** Headers of the invitation table's columns. */
-  columnEmail: string;
+  /** Headers of the invitation table's columns (with `columnIdentifier` and `columnRole`). */
   columnStatus: string;
   columnInvited: string;
   columnExpires: string;
   columnInviter: string;
-  /** An invitation's status, by status (unknown statuses show as they come). */
-  invitationStatuses: Record<'pending' | 'accepted' | 'revoked' | 'expired', string>;
+  /** An invitation's status (`pending`, `accepted`, `revoked`, `expired`, or a newer one as it comes). */
+  invitationStatus: (status: string) => string;
   /** The expiry cell of an invitation that never expires. */
   neverExpires: string;
-  /** The inviter cell when the invitation was sent with the secret key alone. */
-  noInviter: string;
   /** Read by screen readers while the first page of invitations loads. */
   loadingInvitations: string;
   /** The invitation list's empty state. */
   invitationsEmptyTitle: string;
-  /** The invitation list's empty state's text. */
-  invitationsEmptyDescription: string;
   /** The invitation list's load error's title. */
   invitationsErrorTitle: string;
   /** The visible text of a row's resend button. */
@@ -225,8 +215,6 @@ export interface RosterLocalization {
   revoking: string;
   /** Announced when an invitation is revoked. */
   invitationRevoked: (email: string) => string;
-  /** Announced when an invitation is sent again. */
-  invitationResent: (email: string) => string;
   /** Announced when a resend fails. */
   resendFailed: (email: string, message: string) => string;
 }
@@ -306,20 +294,12 @@ export const englishLocalization: RosterLocalization = {
   errorMessage: (code, action) => {
     switch (code) {
       case 'already_a_member_in_organization':
-        return action === 'invite'
-          ? 'Already a member of the organization.'
-          : 'This user is already a member of the organization.';
+        return 'This user is already a member of the organization.';
       case 'resource_not_found':
         if (action === 'add-member') return 'No user with this ID.';
         if (action === 'list' || action === 'list-invitations')
           return 'This organization does not exist, or you are not one of its members.';
-        if (action === 'revoke-invitation' || action === 'resend-invitation')
-          return 'This invitation no longer exists.';
         return 'This member is no longer in the organization.';
-      case 'organization_invitation_not_unique':
-        return 'An invitation to this address is already pending.';
-      case 'organization_invitation_not_pending':
-        return 'This invitation is no longer pending.';
       case 'network_error':
         return 'The network is unreachable. Check your connection and try again.';
       default:
@@ -331,62 +311,46 @@ export const englishLocalization: RosterLocalization = {
   membersTab: 'Members',
   invitationsTab: (count) => (count ? `Invitations ${count}` : 'Invitations'),
   inviteMembers: 'Invite members',
-  inviteMembersDescription: (organizationName) =>
-    `Invite people to ${organizationName || 'the organization'} by email. They join with the role you pick.`,
+  inviteMembersDescription: () => 'Separate addresses with commas, spaces or new lines, or paste a CSV.',
   emailAddressesLabel: 'Email addresses',
-  emailAddressesHint: 'Separate addresses with commas, spaces or new lines, or paste a CSV column.',
   emailListLabel: (count) => (count === 1 ? '1 address' : `${count} addresses`),
   removeEmail: (email) => `Remove ${email}`,
-  emailIssues: {
-    invalid: 'Not a valid email address',
-    duplicate: 'Listed twice',
-    member: 'Already a member',
-  },
+  emailIssue: (issue) =>
+    issue === 'invalid'
+      ? 'Not a valid email address'
+      : issue === 'duplicate'
+        ? 'Listed twice'
+        : 'Already a member',
   emailsRequired: 'Add at least one email address to invite.',
   sendInvitations: 'Send invitations',
   sendingInvitations: 'Sending…',
-  inviteFailed: (sent, failed) =>
-    `${sent === 1 ? '1 invitation' : `${sent} invitations`} sent; ${failed === 1 ? '1 address' : `${failed} addresses`} could not be invited:`,
+  inviteFailed: (sent, failed) => `${sent} sent; ${failed} could not be invited:`,
   invitationsSent: (count, email) =>
     count === 1 ? `Invitation sent to ${email}` : `${count} invitations sent`,
   invitationListCaption: (organizationName) =>
     organizationName ? `Invitations to ${organizationName}` : 'Invitations',
-  columnEmail: 'Email',
   columnStatus: 'Status',
   columnInvited: 'Invited',
   columnExpires: 'Expires',
   columnInviter: 'Invited by',
-  invitationStatuses: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
+  invitationStatus: (status) => status.charAt(0).toUpperCase() + status.slice(1),
   neverExpires: 'Never',
-  noInviter: '—',
   loadingInvitations: 'Loading invitations…',
   invitationsEmptyTitle: 'No pending invitations',
-  invitationsEmptyDescription: 'Invitations you send will appear here until they are accepted.',
   invitationsErrorTitle: 'Could not load invitations',
   resend: 'Resend',
   resendInvitation: (email) => `Resend invitation to ${email}`,
   revokeInvitationFor: (email) => `Revoke invitation for ${email}`,
   revokeDialogTitle: 'Revoke invitation',
-  revokeDialogDescription: (email) =>
-    `The invitation to ${email} will stop working. You can invite them again later.`,
+  revokeDialogDescription: (email) => `The invitation to ${email} will stop working.`,
   revoke: 'Revoke',
   revoking: 'Revoking…',
   invitationRevoked: (email) => `Invitation for ${email} revoked`,
-  invitationResent: (email) => `Invitation sent again to ${email}`,
   resendFailed: (email, message) => `Could not resend the invitation to ${email}: ${message}`,
 };
 
-/**
- * A partial override of {@link RosterLocalization}; `reasons`, `sortOrders`, `emailIssues` and
- * `invitationStatuses` merge key by key.
- */
-export type RosterLocalizationOverrides = Partial<
-  Omit<RosterLocalization, 'reasons' | 'sortOrders' | 'emailIssues' | 'invitationStatuses'>
-> & {
-  /** Address issues to override, by issue. */
-  emailIssues?: Partial<EmailIssueText>;
-  /** Invitation statuses to override, by status. */
-  invitationStatuses?: Partial<RosterLocalization['invitationStatuses']>;
+/** A partial override of {@link RosterLocalization}; `reasons` and `sortOrders` merge key by key. */
+export type RosterLocalizationOverrides = Partial<Omit<RosterLocalization, 'reasons' | 'sortOrders'>> & {
   /** Reasons to override, by policy reason. */
   reasons?: Partial<PolicyReasonText>;
   /** Sort order labels to override, by order. */
@@ -404,8 +368,6 @@ export function mergeLocalization(
     ...overrides,
     reasons: { ...base.reasons, ...overrides.reasons },
     sortOrders: { ...base.sortOrders, ...overrides.sortOrders },
-    emailIssues: { ...base.emailIssues, ...overrides.emailIssues },
-    invitationStatuses: { ...base.invitationStatuses, ...overrides.invitationStatuses },
   } as RosterLocalization;
 }
 

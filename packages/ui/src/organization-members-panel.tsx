@@ -1,47 +1,107 @@
-import { useMembershipPermissions } from '@roster/react';
-import { forwardRef, type ReactNode } from 'react';
+import { useMembershipPermissions, useOrganizationInvitations } from '@roster/react';
+import { forwardRef, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { AddMemberDialog, type AddMemberDialogSlot } from './add-member-dialog';
+import { WithAnnouncer } from './announcer';
+import { InvitationList, type InvitationListSlot } from './invitation-list';
+import { InviteMembersDialog, type InviteMembersDialogSlot } from './invite-members-dialog';
+import { RosterLocalizationProvider, useLocalization } from './localization';
 import { MemberList, type MemberListClassNames, type MemberListProps } from './member-list';
+import { PortalContainerContext } from './portal-container';
+import { useControllableState } from './use-controllable-state';
 
-/** Classes per part of the panel: the member list's, plus the add dialog's. */
+/** The panel's sections. */
+export type OrganizationMembersPanelTab = 'members' | 'invitations';
+
+/** The panel's own parts, stamped `data-roster-slot="organization-members-panel-<slot>"`. */
+export type OrganizationMembersPanelSlot = 'root' | 'header' | 'tabs' | 'tab' | 'tabpanel';
+
+/** Classes per part of the panel: the member list's, plus the dialogs', the invitations' and the tabs'. */
 export interface OrganizationMembersPanelClassNames extends MemberListClassNames {
   /** Parts of the add dialog. */
   addDialog?: Partial<Record<AddMemberDialogSlot, string>>;
+  /** Parts of the invite dialog. */
+  inviteDialog?: Partial<Record<InviteMembersDialogSlot, string>>;
+  /** Parts of the invitation list. */
+  invitationList?: Partial<Record<InvitationListSlot, string>>;
+  /** The tabs and their panels. */
+  panel?: Partial<Record<OrganizationMembersPanelSlot, string>>;
 }
 
-/** Props of {@link OrganizationMembersPanel}: the member list's, plus the add dialog's options. */
+/** Props of {@link OrganizationMembersPanel}: the member list's, plus the dialogs' and tabs' options. */
 export interface OrganizationMembersPanelProps extends Omit<MemberListProps, 'classNames'> {
   /** Hide the Add member button (it is hidden anyway when the viewer may not add members). */
   hideAddMember?: boolean;
   /** The role preselected in the add dialog. Default `org:member`. */
   defaultAddRole?: string;
+  /**
+   * Hide the Invitations tab and the Invite members button (they are shown only to viewers who may
+   * manage members).
+   */
+  hideInvitations?: boolean;
+  /** The role preselected in the invite dialog. Default `org:member`. */
+  defaultInviteRole?: string;
+  /** The tab shown (controlled). */
+  tab?: OrganizationMembersPanelTab;
+  /** The tab shown first (uncontrolled). Default `'members'`. */
+  defaultTab?: OrganizationMembersPanelTab;
+  /** Called when the user picks a tab. */
+  onTabChange?: (tab: OrganizationMembersPanelTab) => void;
   /** Classes per part (see {@link OrganizationMembersPanelClassNames}). */
   classNames?: OrganizationMembersPanelClassNames;
   /** Extra toolbar content, before the Add member button. */
   toolbarActions?: ReactNode;
 }
 
+const TABS: readonly OrganizationMembersPanelTab[] = ['members', 'invitations'];
+
 /**
  * The members page in one line: `<OrganizationMembersPanel organizationId="org_..." />` inside a
  * `RosterProvider`. The member list with search, filter, sort, paging, role changes and removal,
- * plus an Add member dialog for viewers who may add members, and announcements.
+ * plus an Add member dialog for viewers who may add members, and announcements. Viewers who may
+ * manage members also get tabs `Members` and `Invitations` (with the pending count) and an Invite
+ * members button.
  */
 export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
   HTMLDivElement,
   OrganizationMembersPanelProps
 >(function OrganizationMembersPanel(
-  { hideAddMember = false, defaultAddRole, classNames, toolbarActions, ...listProps },
+  {
+    hideAddMember = false,
+    defaultAddRole,
+    hideInvitations = false,
+    defaultInviteRole,
+    tab: tabProp,
+    defaultTab = 'members',
+    onTabChange,
+    classNames,
+    toolbarActions,
+    ...listProps
+  },
   ref,
 ) {
-  const permissions = useMembershipPermissions(listProps.organizationId);
+  const { organizationId } = listProps;
+  const text = useLocalization(listProps.localization);
+  const permissions = useMembershipPermissions(organizationId);
   const organizationName = permissions.viewerMembership?.organization.name;
-  const { addDialog, ...listClassNames } = classNames ?? {};
+  const { addDialog, inviteDialog, invitationList, panel, ...listClassNames } = classNames ?? {};
   const showAdd = !hideAddMember && permissions.canAdd;
-  return (
+  const showTabs = !hideInvitations && permissions.canManage;
+  // The same view as the list's first page (pending, 10 a page): one cache entry, one request.
+  const pending = useOrganizationInvitations({ organizationId, enabled: showTabs });
+  const [tab, setTab] = useControllableState(
+    tabProp,
+    defaultTab,
+    onTabChange,
+    'OrganizationMembersPanel (tab)',
+  );
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
+  const tabRefs = useRef<Partial<Record<OrganizationMembersPanelTab, HTMLButtonElement | null>>>({});
+  const id = useId();
+
+  const members = (
     <MemberList
       {...listProps}
       ref={ref}
-      data-roster-panel=""
       classNames={listClassNames}
       toolbarActions={
         toolbarActions || showAdd ? (
@@ -49,7 +109,7 @@ export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
             {toolbarActions}
             {showAdd && (
               <AddMemberDialog
-                organizationId={listProps.organizationId}
+                organizationId={organizationId}
                 organizationName={organizationName}
                 {...(defaultAddRole !== undefined && { defaultRole: defaultAddRole })}
                 {...(addDialog && { classNames: addDialog })}
@@ -59,5 +119,102 @@ export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
         ) : undefined
       }
     />
+  );
+  const select = setTab;
+  // Arrows move between the tabs (and select them), Home and End go to the first and last.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, Home: -9, End: 9 };
+    const move = moves[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const target = TABS[Math.max(0, Math.min(TABS.length - 1, TABS.indexOf(tab) + move))] ?? tab;
+    select(target);
+    tabRefs.current[target]?.focus();
+  };
+  const count = pending.totalCount || undefined;
+  const label = (name: OrganizationMembersPanelTab) =>
+    name === 'members' ? text.membersTab : text.invitationsTab(count);
+
+  // One live region for the dialogs and lists inside; dialogs portal into the panel (its theme).
+  // The tree is the same with or without tabs, so the member list is not remounted (and loses
+  // nothing) when the viewer's permissions arrive after it.
+  return (
+    <WithAnnouncer>
+      <RosterLocalizationProvider localization={listProps.localization}>
+        <PortalContainerContext.Provider value={container}>
+          <div
+            ref={setContainer}
+            data-roster-slot="organization-members-panel-root"
+            data-roster-panel=""
+            className={panel?.root}
+          >
+            {showTabs && (
+              <div data-roster-slot="organization-members-panel-header" className={panel?.header}>
+                <div
+                  role="tablist"
+                  onKeyDown={onKeyDown}
+                  data-roster-slot="organization-members-panel-tabs"
+                  className={panel?.tabs}
+                >
+                  {TABS.map((name) => (
+                    <button
+                      key={name}
+                      ref={(element) => {
+                        tabRefs.current[name] = element;
+                      }}
+                      type="button"
+                      role="tab"
+                      id={`${id}-${name}-tab`}
+                      aria-selected={tab === name}
+                      aria-controls={`${id}-${name}-panel`}
+                      tabIndex={tab === name ? 0 : -1}
+                      onClick={() => select(name)}
+                      data-roster-slot="organization-members-panel-tab"
+                      data-state={tab === name ? 'active' : 'inactive'}
+                      className={panel?.tab}
+                    >
+                      {label(name)}
+                    </button>
+                  ))}
+                </div>
+                <InviteMembersDialog
+                  organizationId={organizationId}
+                  organizationName={organizationName}
+                  {...(defaultInviteRole !== undefined && { defaultRole: defaultInviteRole })}
+                  {...(inviteDialog && { classNames: inviteDialog })}
+                  onInvited={() => select('invitations')}
+                />
+              </div>
+            )}
+            <div
+              id={`${id}-members-panel`}
+              {...(showTabs && { role: 'tabpanel', 'aria-labelledby': `${id}-members-tab` })}
+              hidden={showTabs && tab !== 'members'}
+              data-roster-slot="organization-members-panel-tabpanel"
+              className={panel?.tabpanel}
+            >
+              {members}
+            </div>
+            {showTabs && (
+              <div
+                role="tabpanel"
+                id={`${id}-invitations-panel`}
+                aria-labelledby={`${id}-invitations-tab`}
+                hidden={tab !== 'invitations'}
+                data-roster-slot="organization-members-panel-tabpanel"
+                className={panel?.tabpanel}
+              >
+                {tab === 'invitations' && (
+                  <InvitationList
+                    organizationId={organizationId}
+                    {...(invitationList && { classNames: invitationList })}
+                  />
+                )}
+              </div>
+            )}
+          </div>
+        </PortalContainerContext.Provider>
+      </RosterLocalizationProvider>
+    </WithAnnouncer>
   );
 });
