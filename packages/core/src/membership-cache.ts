@@ -124,17 +124,26 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     return result;
   }
 
+  /** Load-more reads waiting for their pages: the settlements since each started are kept for it. */
+  const loadMoreReads = new Set<{ startSeq: number }>();
+
   function pruneSettlements() {
     let oldest = settledSeq;
     for (const request of inFlight.values()) oldest = Math.min(oldest, request.startSeq);
+    for (const read of loadMoreReads) oldest = Math.min(oldest, read.startSeq);
     settlements = settlements.filter((s) => s.seq > oldest);
   }
 
   /** Brings a response up to date with the mutations that settled while it was on its way. */
-  function reconcile(target: PageKeyTarget, page: AnyPage, startSeq: number): AnyPage {
+  function reconcile(
+    target: PageKeyTarget,
+    page: AnyPage,
+    startSeq: number,
+    pageNumber: number = target.page,
+  ): AnyPage {
     let result = page;
     for (const s of settlements) {
-      if (s.seq > startSeq && target.concerns(s)) result = target.write(result, target.page, s).page;
+      if (s.seq > startSeq && target.concerns(s)) result = target.write(result, pageNumber, s).page;
     }
     return result;
   }
@@ -179,10 +188,20 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
         if (Array.isArray(shorter)) kept = shorter as AnyPage[];
       }
     }
-    const rest = Array.from({ length: pages - kept.length }, (_, i) =>
-      fetchPage(target.pageKey(kept.length + i + 1)),
-    );
-    return [...kept, ...(await Promise.all(rest))];
+    const read = { startSeq: settledSeq };
+    loadMoreReads.add(read);
+    try {
+      const rest = Array.from({ length: pages - kept.length }, (_, i) =>
+        fetchPage(target.pageKey(kept.length + i + 1)),
+      );
+      const all = [...kept, ...(await Promise.all(rest))];
+      // The pages answer one by one: a mutation that settled after one was brought up to date but
+      // before the last one arrived is applied here too (the writes are idempotent).
+      return all.map((page, i) => reconcile(target, page, read.startSeq, i + 1));
+    } finally {
+      loadMoreReads.delete(read);
+      pruneSettlements();
+    }
   }
 
   function fetch(key: string): Promise<unknown> {

@@ -283,6 +283,38 @@ describe('given a prefetched page', () => {
 });
 
 describe('given a load-more list', () => {
+  it('when a mutation settles after its first page answered but before its last did, the list shows the mutation', async () => {
+    const memory = createMemoryClient(createFixtureSeed());
+    // The second page's answer waits for the test: its first page is in, reconciled, meanwhile.
+    let releaseSecond = () => {};
+    const secondPageHeld = new Promise<void>((resolve) => {
+      releaseSecond = resolve;
+    });
+    const client: typeof memory = {
+      ...memory,
+      listMemberships: async (params, options) => {
+        const page = await memory.listMemberships(params, options);
+        if ((params.offset ?? 0) > 0) await secondPageHeld;
+        return page;
+      },
+    };
+    const { storage } = createMapStorage();
+    const cache = createMembershipCache({ client, storage });
+    const key = loadMoreListKey(membershipListKey({ organizationId: ORG, pageSize: 2 }), 2);
+    const pending = cache.fetch(key);
+    await vi.advanceTimersByTimeAsync(1);
+    const first = (await memory.listMemberships({ organizationId: ORG, limit: 2 })).data[0];
+    const userId = first?.publicUserData?.userId as string;
+    const role = first?.role === 'org:admin' ? 'org:member' : 'org:admin';
+    await Promise.all([
+      changeMembershipRole(cache, { organizationId: ORG, userId, role }),
+      vi.advanceTimersByTimeAsync(1),
+    ]);
+    releaseSecond();
+    const pages = (await pending) as Page[];
+    expect(pages.flatMap((p) => p.data).find((m) => m.publicUserData?.userId === userId)?.role).toBe(role);
+  });
+
   it('when it grows by a page, the loaded pages are kept and only the new page is requested', async () => {
     const { cache, entries, controllable } = setup();
     const firstPage = membershipListKey({ organizationId: ORG, pageSize: 2 });
