@@ -12,7 +12,7 @@ import {
   pageAfterEmptyPage,
   pageCountOf,
 } from '@roster/core';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import type { InvitationListResult, UseOrganizationInvitationsOptions } from './invitation-list-result';
 import { listError } from './membership-list-result';
 import { useRosterContext } from './roster-context';
@@ -71,11 +71,6 @@ export function useOrganizationInvitations<
   const hasNextPage = page < pageCount;
   const swrMutate = swr.mutate;
   useViewRegistration(cache, key, swrMutate);
-  // A page dropped by a settled write and shown again within SWR's deduping interval would be
-  // deduped against its old request: ask for it (the engine shares a request already on its way).
-  useEffect(() => {
-    if (key !== null && !cache.hasData(key)) void swrMutate();
-  }, [cache, key, swrMutate]);
   usePrefetchPage(
     cache,
     active && hasNextPage ? invitationListKey(view(page + 1)) : null,

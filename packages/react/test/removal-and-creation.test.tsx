@@ -92,3 +92,27 @@ describe('given the last page holding a single member', () => {
     expect(result.current.list.hasNextPage).toBe(false);
   });
 });
+
+describe('given a page left for the next one, then dropped from the cache by a removal', () => {
+  it('when the user goes back to it at once, it loads again (not stuck loading behind SWR deduping)', async () => {
+    const client = createMemoryClient(createTestSeed());
+    const { result } = renderHook(
+      () => ({ list: useOrganizationMemberships({ organizationId: ORG }), remove: useRemoveMembership(ORG) }),
+      { wrapper: rosterWrapper(client) },
+    );
+    await advance(1);
+    act(() => result.current.list.fetchNext());
+    await advance(1);
+    expect(result.current.list.page).toBe(2);
+    // A removal makes every page of the list stale: page 1, not on screen, is dropped.
+    await act(async () => {
+      await result.current.remove.trigger({ userId: userId(12) });
+    });
+    await advance(1);
+    act(() => result.current.list.fetchPrevious());
+    await advance(1);
+    expect(result.current.list.page).toBe(1);
+    expect(result.current.list.isLoading).toBe(false);
+    expect(userIds(result.current.list.data)).toEqual(range(25, 16));
+  });
+});
