@@ -324,7 +324,7 @@ export const InviteMembersDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, In
                 <ul ref={listRef} aria-label={text.emailListLabel(entries.length)} {...slot('entries')}>
                   {entries.map((entry, index) => {
                     const issue = issues[index];
-                    const problem = refusals.get(entry.key) ?? (issue && text.emailIssue(issue));
+                    const problem = issue ? text.emailIssue(issue) : refusals.get(entry.key);
                     return (
                       <li
                         // Entries have no ID; the same address may be listed twice on purpose (flagged).

@@ -120,6 +120,9 @@ describe('given the invite dialog', () => {
     expect(entries()).toHaveLength(1);
     expect(entries()[0]).toHaveTextContent('guest1@example.com');
     expect(entries()[0]).toHaveTextContent(/duplicate pending invitations/);
+    // The same address again is flagged as a repeat, not given the server's reason twice.
+    await user.type(field, 'guest1@example.com{Enter}');
+    expect(entries()[1]).toHaveTextContent('Listed twice');
     expect(screen.getByRole('status')).toHaveTextContent('2 invitations sent');
   });
 
