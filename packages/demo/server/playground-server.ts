@@ -96,7 +96,8 @@ function isFaults(value: unknown): value is Partial<PlaygroundFaults> {
 /**
  * The playground on one port: the local Backend API (SQLite, demo seed), the browser-facing handler
  * at `/api` acting as whoever the `roster_demo_user` cookie names (insecure, dev only), a small
- * control endpoint at `/__playground` (faults, reset), and the built React app at `/`.
+ * control endpoint at `/__playground` (faults, viewer, reset, the outbox and accepting an
+ * invitation), and the built React app at `/`.
  */
 export async function createPlaygroundServer(options: PlaygroundServerOptions): Promise<PlaygroundServer> {
   const database = options.database ?? ':memory:';
@@ -161,6 +162,16 @@ export async function createPlaygroundServer(options: PlaygroundServerOptions): 
       return json(faults);
     }
     if (path === '/viewer') return viewerControl(request);
+    // The local outbox instead of email, and accepting an invitation as its invitee (dev only).
+    if (path === '/outbox' && request.method === 'GET') return json(backend.outbox());
+    const accept = /^\/outbox\/([A-Za-z0-9_]{1,128})\/accept$/.exec(path);
+    if (accept?.[1] && request.method === 'POST') {
+      try {
+        return json(backend.acceptInvitation(accept[1]));
+      } catch (error) {
+        return json({ error: error instanceof Error ? error.message : String(error) }, 409);
+      }
+    }
     if (path === '/reset' && request.method === 'POST') {
       await reset();
       return json({ ok: true });

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { MembersView } from './members-view';
 import { fetchPlaygroundViewer, selectPlaygroundViewer } from './playground-control-api';
 import { PlaygroundControls } from './playground-controls';
+import { PlaygroundOutbox } from './playground-outbox';
 import { PLAYGROUND_VIEWERS, type PlaygroundViewer, playgroundViewerKey } from './playground-viewers';
 
 function findViewer(selection: { userId: string; organizationId: string }): PlaygroundViewer | undefined {
@@ -50,6 +51,7 @@ export function PlaygroundApp() {
         ) : (
           <p>Loading…</p>
         )}
+        <PlaygroundOutbox onAccepted={() => setGeneration((g) => g + 1)} />
       </main>
     </>
   );

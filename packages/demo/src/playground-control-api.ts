@@ -1,4 +1,4 @@
-// The playground server's dev-only control endpoint (`/__playground`): faults, viewer, reset.
+// The playground server's dev-only control endpoint (`/__playground`): faults, viewer, reset, outbox.
 
 import type { PlaygroundFaults } from '../server/playground-server';
 
@@ -43,4 +43,24 @@ export function selectPlaygroundViewer(next: PlaygroundViewerSelection): Promise
 /** Puts the demo data back to the seed. */
 export async function resetPlaygroundData(): Promise<void> {
   await call('/reset', {});
+}
+
+/** A message of the local outbox: the invitation email the local Backend API "sent". */
+export interface PlaygroundOutboxMessage {
+  id: string;
+  invitationId: string;
+  toEmailAddress: string;
+  subject: string;
+  createdAt: number;
+}
+
+/** Every invitation email sent so far, newest first. */
+export async function fetchPlaygroundOutbox(): Promise<PlaygroundOutboxMessage[]> {
+  const messages = await call<PlaygroundOutboxMessage[]>('/outbox');
+  return [...messages].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Accepts an invitation as its invitee (the user is created when the email is new). */
+export async function acceptPlaygroundInvitation(invitationId: string): Promise<void> {
+  await call(`/outbox/${encodeURIComponent(invitationId)}/accept`, {});
 }
