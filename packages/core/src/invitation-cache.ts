@@ -49,7 +49,14 @@ export interface InvitationCacheOptions {
 export interface InvitationCache
   extends Pick<
     MembershipCache,
-    'subscribe' | 'prefetch' | 'retain' | 'registerView' | 'onDiscarded' | 'hasData' | 'invalidate'
+    | 'subscribe'
+    | 'prefetch'
+    | 'retain'
+    | 'registerView'
+    | 'onDiscarded'
+    | 'hasData'
+    | 'invalidate'
+    | 'hydrate'
   > {
   readonly client: MembershipsClient<Metadata, Metadata>;
   /** The organization's pending invitation operations, oldest first (the same array until they change). */
@@ -253,6 +260,10 @@ export function createInvitationCache({ client, storage }: InvitationCacheOption
     },
     hasData: (key) => storage.get(key) !== undefined,
     invalidate: (key) => void prefetched.delete(key),
+    hydrate: (keys) => {
+      for (const key of keys)
+        if (viewOf(key) && storage.get(key) !== undefined) prefetched.set(key, settledSeq);
+    },
     findInvitation(organizationId, invitationId) {
       for (const [, , page] of storedPages(organizationId)) {
         const found = page.data.find((i) => i.id === invitationId);

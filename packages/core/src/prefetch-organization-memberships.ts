@@ -3,6 +3,7 @@
 // handler would show. Re-exported by `@roster/react/server` for server components.
 import type { MembershipListFilters, MembershipOrderBy, MembershipsClient } from './client';
 import { createHttpClient } from './http-client';
+import { invitationListKey, invitationListParams } from './invitation-list-key';
 import type { MembershipListView } from './list-key';
 import { membershipListParams } from './list-key';
 import { organizationMembershipListSource } from './membership-list-source';
@@ -59,7 +60,8 @@ function browserPage(page: AnyPage): AnyPage {
 
 /**
  * Loads what the first paint of a members page needs, on the server: the roles, the viewer's own
- * membership, the admin count and page 1 of the list (when the viewer may read it), as the
+ * membership, the admin count, pages 1 and 2 of the list (when the viewer may read it) and the
+ * pending invitations (when they may manage members, for the panel's Invitations tab), as the
  * `fallback` of `RosterProvider`. The page's server HTML then holds the members, and hydration
  * sends no list request. It holds no more than the browser-facing handler would return: no private
  * metadata, and no list for a viewer without `org:sys_memberships:read`.
@@ -102,6 +104,18 @@ export async function prefetchOrganizationMemberships(
     read(shown),
     prefetchNextPage !== false ? read(shown, 2) : undefined,
     admins ? read(admins) : undefined,
+    // The panel's Invitations tab shows the pending count to those who manage members.
+    getMembershipPermissions({ viewer: policyViewer }).canManage ? readPendingInvitations() : undefined,
   ]);
   return fallback;
+
+  async function readPendingInvitations() {
+    if (!client.listInvitations) return;
+    const view = { organizationId, status: ['pending' as const] };
+    const page = await client.listInvitations(invitationListParams(view));
+    fallback[invitationListKey(view)] = {
+      totalCount: page.totalCount,
+      data: page.data.map(({ privateMetadata: _hidden, ...invitation }) => invitation),
+    };
+  }
 }

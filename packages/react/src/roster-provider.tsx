@@ -125,8 +125,9 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
   const [membershipCache, invitationCache] = useMemo(() => {
     const storage = createSwrMembershipStorage(cache, mutate, () => cacheLive.current);
     const engine = createMembershipCache({ client: anyClient, storage });
-    engine.hydrate(Object.keys(hydrated ?? {}));
-    return [engine, createInvitationCache({ client: anyClient, storage })] as const;
+    const invitations = createInvitationCache({ client: anyClient, storage });
+    for (const hydratable of [engine, invitations]) hydratable.hydrate(Object.keys(hydrated ?? {}));
+    return [engine, invitations] as const;
   }, [anyClient, cache, mutate, hydrated]);
   const userId = viewer.userId;
   const value = useMemo<RosterContextValue>(

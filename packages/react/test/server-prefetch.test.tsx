@@ -1,4 +1,4 @@
-import { type MembershipsClient, membershipListKey } from '@roster/core';
+import { invitationListKey, type MembershipsClient, membershipListKey } from '@roster/core';
 import { createControllableClient, createMemoryClient } from '@roster/core/testing';
 import { DEFAULT_SECRET_KEY } from '@roster/server';
 import { act } from '@testing-library/react';
@@ -59,7 +59,7 @@ function page(client: MembershipsClient, fallback: RosterFallback) {
 const overTheWire = (fallback: RosterFallback): RosterFallback => JSON.parse(JSON.stringify(fallback));
 
 describe('given a server prefetch with a secret-key client against the Backend API', () => {
-  it('when it resolves, it holds pages 1 and 2, the viewer, the admins and the roles, and no private metadata', async () => {
+  it('when it resolves, it holds pages 1 and 2, the viewer, the admins, the roles and the pending invitations, and no private metadata', async () => {
     const fallback = await prefetchOrganizationMemberships({
       client: backend,
       organizationId: ORG,
@@ -67,7 +67,8 @@ describe('given a server prefetch with a secret-key client against the Backend A
     });
     expect(Object.keys(fallback)).toContain(membershipListKey({ organizationId: ORG }));
     expect(Object.keys(fallback)).toContain(membershipListKey({ organizationId: ORG, page: 2 }));
-    expect(Object.keys(fallback)).toHaveLength(5);
+    expect(Object.keys(fallback)).toContain(invitationListKey({ organizationId: ORG, status: ['pending'] }));
+    expect(Object.keys(fallback)).toHaveLength(6);
     const json = JSON.stringify(fallback);
     expect(json).toContain('First25');
     expect(json).not.toContain(SECRET);
