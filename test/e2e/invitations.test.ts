@@ -49,16 +49,21 @@ describe('given Alice, an admin, on the playground', () => {
     await page.getByRole('button', { name: `Resend invitation to ${SECOND}` }).click();
     await expect.poll(() => announcements(page), POLL).toContain(SECOND);
 
-    // Accept the newest email to the second invitee from the dev mailbox.
+    // Accept from the dev mailbox: the resent email's link works, the revoked one's does not.
     await page.getByRole('button', { name: 'Refresh mailbox' }).click();
-    await page
-      .getByRole('button', { name: `Accept invitation for ${SECOND}` })
-      .first()
-      .click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'accepted' }).count(), POLL).toBe(1);
+    const accept = page.getByRole('button', { name: `Accept invitation for ${SECOND}` });
+    await expect.poll(() => accept.count(), POLL).toBe(2);
+    const accepted = page.getByRole('status').filter({ hasText: `${SECOND} accepted the invitation.` });
+    const refused = page.getByRole('status').filter({ hasText: 'can no longer be accepted' });
+    for (let i = 0; i < 2 && (await accepted.count()) === 0; i++) {
+      await accept.nth(i).click();
+      await expect.poll(async () => (await accepted.count()) + (await refused.count()), POLL).toBe(1);
+    }
+    expect(await accepted.count()).toBe(1);
 
-    // The invitee is a member now, with the invited role.
-    await page.getByRole('tab', { name: 'Members' }).click();
+    // The invitee is a member now, with the invited role (after a reload: the playground remounts
+    // the panel when an invitation is accepted, and typing into the old one would be lost).
+    await page.reload();
     await page.getByRole('searchbox', { name: 'Search members' }).fill('sam.newcomer');
     const roleSelect = page.getByRole('combobox', { name: /^Role for / });
     await expect.poll(() => roleSelect.count(), POLL).toBe(1);

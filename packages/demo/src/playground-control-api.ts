@@ -54,10 +54,9 @@ export interface PlaygroundOutboxMessage {
   createdAt: number;
 }
 
-/** Every invitation email sent so far, newest first. */
-export async function fetchPlaygroundOutbox(): Promise<PlaygroundOutboxMessage[]> {
-  const messages = await call<PlaygroundOutboxMessage[]>('/outbox');
-  return [...messages].sort((a, b) => b.createdAt - a.createdAt);
+/** Every invitation email sent so far, newest first (the local Backend API's order). */
+export function fetchPlaygroundOutbox(): Promise<PlaygroundOutboxMessage[]> {
+  return call<PlaygroundOutboxMessage[]>('/outbox');
 }
 
 /** Accepts an invitation as its invitee (the user is created when the email is new). */
