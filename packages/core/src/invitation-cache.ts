@@ -3,6 +3,7 @@
  * entries are the `roster:invitations:` keys, which the membership cache ignores). Server truth in
  * storage, pending invitation operations as an overlay on top, settlements written back.
  */
+import { createCachePrefetchLedger } from './cache-prefetch-ledger';
 import { createCacheViewRegistry } from './cache-view-registry';
 import type { MembershipsClient } from './client';
 import type { InvitationListView } from './invitation-list-key';
@@ -125,7 +126,7 @@ export function createInvitationCache({ client, storage }: InvitationCacheOption
     { promise: Promise<AnyPage>; controller: AbortController; startSeq: number }
   >();
   const registry = createCacheViewRegistry((key) => inFlight.get(key)?.controller.abort());
-  const prefetched = new Map<string, number>();
+  const ledger = createCachePrefetchLedger(storage, () => settledSeq);
   const writtenSinceFetch = new Set<string>();
   let counter = 0;
 
@@ -141,10 +142,8 @@ export function createInvitationCache({ client, storage }: InvitationCacheOption
   }
 
   function fetch(key: string): Promise<AnyPage> {
-    const seq = prefetched.get(key);
-    prefetched.delete(key);
-    const stored = storage.get(key) as AnyPage | undefined;
-    if (seq === settledSeq && stored !== undefined) return Promise.resolve(stored);
+    const fresh = ledger.take<AnyPage>(key);
+    if (fresh) return fresh;
     const view = viewOf(key);
     if (!view) return Promise.reject(new TypeError(`Not a Roster invitation list key: ${key}`));
     if (!client.listInvitations) {
@@ -178,22 +177,11 @@ export function createInvitationCache({ client, storage }: InvitationCacheOption
   }
 
   function prefetch(key: string) {
-    if (storage.get(key) !== undefined || inFlight.has(key)) return;
-    const startSeq = settledSeq;
-    fetch(key).then(
-      (page) => {
-        if (storage.get(key) !== undefined || startSeq !== settledSeq) return;
-        prefetched.set(key, settledSeq);
-        storage.set(key, page);
-      },
-      () => {
-        // A failed or aborted prefetch leaves nothing behind: the page loads when shown.
-      },
-    );
+    ledger.prefetch(key, inFlight.has(key), () => fetch(key));
   }
 
   function refresh(key: string) {
-    prefetched.delete(key);
+    ledger.forget(key);
     if (registry.revalidateMounted(key)) return;
     const request = inFlight.get(key);
     if (request && request.startSeq < settledSeq) request.controller.abort();
@@ -259,11 +247,8 @@ export function createInvitationCache({ client, storage }: InvitationCacheOption
       if (writtenSinceFetch.delete(key)) refresh(key);
     },
     hasData: (key) => storage.get(key) !== undefined,
-    invalidate: (key) => void prefetched.delete(key),
-    hydrate: (keys) => {
-      for (const key of keys)
-        if (viewOf(key) && storage.get(key) !== undefined) prefetched.set(key, settledSeq);
-    },
+    invalidate: ledger.forget,
+    hydrate: (keys) => ledger.hydrate(keys, (key) => viewOf(key) !== null),
     findInvitation(organizationId, invitationId) {
       for (const [, , page] of storedPages(organizationId)) {
         const found = page.data.find((i) => i.id === invitationId);

@@ -1,3 +1,4 @@
+import { createCachePrefetchLedger } from './cache-prefetch-ledger';
 import { createCacheViewRegistry } from './cache-view-registry';
 import type { MembershipsClient } from './client';
 import type { PageKeyTarget, Settlement } from './membership-cache-keys';
@@ -99,7 +100,7 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
   let settlements: Settlement[] = [];
   const inFlight = new Map<string, InFlight>();
   const registry = createCacheViewRegistry((key) => inFlight.get(key)?.controller.abort());
-  const prefetched = new Map<string, number>();
+  const ledger = createCachePrefetchLedger(storage, () => settledSeq);
   const memberChains = new Map<string, Promise<unknown>>();
   /** Entries written by a settlement since their last request started. */
   const writtenSinceFetch = new Set<string>();
@@ -149,7 +150,7 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
   }
 
   function fetchPage(key: string): Promise<AnyPage> {
-    const shortcut = takePrefetched(key);
+    const shortcut = ledger.take<AnyPage>(key);
     if (shortcut) return shortcut;
     const target = describePageKey(key);
     if (!target) return Promise.reject(new TypeError(`Not a Roster list key: ${key}`));
@@ -210,35 +211,13 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     return fetchPage(key);
   }
 
-  /** A page prefetched since the last settled mutation is fresh: its first reader takes it as is. */
-  function takePrefetched(key: string): Promise<AnyPage> | undefined {
-    const seq = prefetched.get(key);
-    if (seq === undefined) return undefined;
-    prefetched.delete(key);
-    const data = storage.get(key);
-    if (seq !== settledSeq || data === undefined) return undefined;
-    return Promise.resolve(data as AnyPage);
-  }
-
   function prefetch(key: string) {
-    if (storage.get(key) !== undefined || inFlight.has(key)) return;
-    const startSeq = settledSeq;
-    fetchPage(key).then(
-      (page) => {
-        // Stored only if nothing newer landed meanwhile.
-        if (storage.get(key) !== undefined || startSeq !== settledSeq) return;
-        prefetched.set(key, settledSeq);
-        storage.set(key, page);
-      },
-      () => {
-        // A failed or aborted prefetch leaves nothing behind: the page loads when shown.
-      },
-    );
+    ledger.prefetch(key, inFlight.has(key), () => fetchPage(key));
   }
 
   /** Refreshes an entry: mounted views refetch now, an entry nobody shows is dropped. */
   function refresh(key: string) {
-    prefetched.delete(key);
+    ledger.forget(key);
     if (registry.revalidateMounted(key)) return;
     // A request that started before this settlement can only bring stale data: abort it. One that
     // started since (a load-more list refetching its pages) is the refresh itself: keep it.
@@ -346,12 +325,8 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     onDiscarded: (key) => {
       if (writtenSinceFetch.delete(key)) refresh(key);
     },
-    invalidate: (key) => {
-      prefetched.delete(key);
-    },
-    hydrate: (keys) => {
-      for (const key of keys) if (storage.get(key) !== undefined) prefetched.set(key, settledSeq);
-    },
+    invalidate: ledger.forget,
+    hydrate: (keys) => ledger.hydrate(keys),
     run,
     nextOperationId: () => {
       operationCounter += 1;
