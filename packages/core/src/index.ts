@@ -44,6 +44,12 @@ export {
 export { decodeErrorBody, parseRetryAfter } from './decode-error-body';
 export type { RosterApiErrorDetail, RosterApiErrorInit } from './errors';
 export { createRosterApiError, isRosterApiError, RosterApiError } from './errors';
+export type {
+  ExportMembershipsOptions,
+  ExportMembershipsProgress,
+  MembershipExport,
+} from './export-memberships';
+export { exportMemberships, fetchAllMemberships } from './export-memberships';
 export type { HttpClientOptions } from './http-client';
 export { createHttpClient, encodeQuery } from './http-client';
 export type { ConfirmedInvitation, InvitationCache, InvitationCacheOptions } from './invitation-cache';
@@ -133,6 +139,22 @@ export {
   removeMembership,
   updateMembershipMetadata,
 } from './membership-commands';
+export type {
+  MembershipCsvColumn,
+  MembershipCsvField,
+  MembershipCsvHeaders,
+  MembershipCsvMetadataColumn,
+  MembershipCsvOptions,
+} from './membership-csv';
+export {
+  DEFAULT_MEMBERSHIP_CSV_HEADERS,
+  encodeCsv,
+  encodeCsvField,
+  formatCsvMetadataValue,
+  MEMBERSHIP_CSV_FIELDS,
+  membershipCsvColumns,
+  membershipsToCsv,
+} from './membership-csv';
 export type { MembershipListSource } from './membership-list-source';
 export {
   flattenMembershipPages,
