@@ -100,7 +100,8 @@ describe('given memberships from the in-memory client', () => {
   it('when a membership carries no role name, it is looked up in the roles given, else the key is written', async () => {
     const [ada] = await fixtureMembers();
     if (!ada) throw new Error('fixture has no members');
-    const nameless = { ...ada, roleName: undefined, role: 'org:custom' };
+    const { roleName: _dropped, ...rest } = ada;
+    const nameless = { ...rest, role: 'org:custom' };
     const withRoles = parseCsv(
       membershipsToCsv([nameless], { roles: [{ key: 'org:custom', name: 'Custom' }] }),
     );

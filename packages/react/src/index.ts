@@ -21,6 +21,8 @@ export type {
   UseCreateMembershipResult,
 } from './use-create-membership';
 export { useCreateMembership } from './use-create-membership';
+export type { UseExportMembershipsOptions, UseExportMembershipsResult } from './use-export-memberships';
+export { useExportMemberships } from './use-export-memberships';
 export type {
   InvitationActionOptions,
   InvitationActionResult,
