@@ -217,7 +217,23 @@ export interface RosterLocalization {
   invitationRevoked: (email: string) => string;
   /** Announced when a resend fails. */
   resendFailed: (email: string, message: string) => string;
+  /** The export button (its accessible name). */
+  exportCsv: string;
+  /** The button that stops a running export. */
+  cancelExport: string;
+  /** A running export's status: members fetched and the total, both `undefined` before the first page. */
+  exportProgress: (loaded: number | undefined, total: number | undefined) => string;
+  /** Announced when the export's file is ready, with the number of members in it. */
+  exportDone: (count: number) => string;
+  /** Said when the viewer cancels an export. */
+  exportCancelled: string;
+  /** Shown when an export fails, with the reason. */
+  exportFailed: (message: string) => string;
+  /** The add-member search's mark on a user who is already a member (not selectable). */
+  alreadyMember: string;
 }
+
+const englishNumber = /* @__PURE__ */ new Intl.NumberFormat('en-US');
 
 /** The English default. */
 export const englishLocalization: RosterLocalization = {
@@ -347,6 +363,17 @@ export const englishLocalization: RosterLocalization = {
   revoking: 'Revoking…',
   invitationRevoked: (email) => `Invitation for ${email} revoked`,
   resendFailed: (email, message) => `Could not resend the invitation to ${email}: ${message}`,
+  exportCsv: 'Export CSV',
+  cancelExport: 'Cancel export',
+  exportProgress: (loaded, total) =>
+    loaded === undefined || total === undefined
+      ? 'Exporting…'
+      : `Exporting… ${englishNumber.format(loaded)} of ${englishNumber.format(total)}`,
+  exportDone: (count) =>
+    count === 1 ? 'Exported 1 member' : `Exported ${englishNumber.format(count)} members`,
+  exportCancelled: 'Export cancelled',
+  exportFailed: (message) => `Could not export members: ${message}`,
+  alreadyMember: 'Already a member',
 };
 
 /** A partial override of {@link RosterLocalization}; `reasons` and `sortOrders` merge key by key. */
