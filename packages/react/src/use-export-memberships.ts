@@ -50,7 +50,7 @@ export interface UseExportMembershipsResult<TPublic extends Metadata = Metadata>
  * Exports a membership list view as CSV: core's `exportMemberships` through the provider's client,
  * with its progress, cancellation and error as state. What it exports is what the server holds
  * (changes still waiting for the server are not in it). For an Export button of your own; the
- * `@roster/ui` member list has one (`MemberList.ExportButton`).
+ * `@roster/ui` member list has one (`MemberListExportButton`).
  */
 export function useExportMemberships<TPublic extends Metadata = Metadata>(
   options: UseExportMembershipsOptions<TPublic>,

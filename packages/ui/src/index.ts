@@ -37,6 +37,13 @@ export type {
   MemberListRowRenderContext,
 } from './member-list-columns';
 export { DEFAULT_MEMBER_LIST_COLUMNS, useMemberListColumns } from './member-list-columns';
+export type {
+  MemberListExportButtonProps,
+  MemberListExportButtonSlot,
+  MemberListExportFile,
+  MemberListExportFileNameContext,
+} from './member-list-export-button';
+export { MemberListExportButton } from './member-list-export-button';
 export type { MemberListPaginationProps, MemberListPaginationSlot } from './member-list-pagination';
 export { DEFAULT_PAGE_SIZE_OPTIONS, MemberListPagination } from './member-list-pagination';
 export type { MemberListRemoveDialogProps } from './member-list-remove-dialog';

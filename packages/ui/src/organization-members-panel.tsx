@@ -1,3 +1,4 @@
+import type { MembershipCsvMetadataColumn } from '@roster/core';
 import { useMembershipPermissions, useOrganizationInvitations } from '@roster/react';
 import { forwardRef, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { AddMemberDialog, type AddMemberDialogSlot } from './add-member-dialog';
@@ -6,6 +7,7 @@ import { InvitationList, type InvitationListSlot } from './invitation-list';
 import { InviteMembersDialog, type InviteMembersDialogSlot } from './invite-members-dialog';
 import { RosterLocalizationProvider, useLocalization } from './localization';
 import { MemberList, type MemberListClassNames, type MemberListProps } from './member-list';
+import { MemberListExportButton, type MemberListExportButtonSlot } from './member-list-export-button';
 import { PortalContainerContext } from './portal-container';
 import { useControllableState } from './use-controllable-state';
 
@@ -23,6 +25,8 @@ export interface OrganizationMembersPanelClassNames extends MemberListClassNames
   inviteDialog?: Partial<Record<InviteMembersDialogSlot, string>>;
   /** Parts of the invitation list. */
   invitationList?: Partial<Record<InvitationListSlot, string>>;
+  /** Parts of the Export CSV button. */
+  exportButton?: Partial<Record<MemberListExportButtonSlot, string>>;
   /** The tabs and their panels. */
   panel?: Partial<Record<OrganizationMembersPanelSlot, string>>;
 }
@@ -33,6 +37,10 @@ export interface OrganizationMembersPanelProps extends Omit<MemberListProps, 'cl
   hideAddMember?: boolean;
   /** The role preselected in the add dialog. Default `org:member`. */
   defaultAddRole?: string;
+  /** Hide the Export CSV button (it is shown to viewers who may read members). */
+  hideExport?: boolean;
+  /** Public-metadata columns of the CSV export (`{ key, label }`), after the built-in ones. */
+  exportMetadataColumns?: readonly MembershipCsvMetadataColumn[];
   /**
    * Hide the Invitations tab and the Invite members button (they are shown only to viewers who may
    * manage members).
@@ -68,6 +76,8 @@ export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
   {
     hideAddMember = false,
     defaultAddRole,
+    hideExport = false,
+    exportMetadataColumns,
     hideInvitations = false,
     defaultInviteRole,
     tab: tabProp,
@@ -83,8 +93,10 @@ export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
   const text = useLocalization(listProps.localization);
   const permissions = useMembershipPermissions(organizationId);
   const organizationName = permissions.viewerMembership?.organization.name;
-  const { addDialog, inviteDialog, invitationList, panel, ...listClassNames } = classNames ?? {};
+  const { addDialog, inviteDialog, invitationList, exportButton, panel, ...listClassNames } =
+    classNames ?? {};
   const showAdd = !hideAddMember && permissions.canAdd;
+  const showExport = !hideExport && permissions.canRead;
   const showTabs = !hideInvitations && permissions.canManage;
   // The same view as the list's first page (pending, 10 a page): one cache entry, one request.
   const pending = useOrganizationInvitations({ organizationId, enabled: showTabs });
@@ -104,9 +116,15 @@ export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
       ref={ref}
       classNames={listClassNames}
       toolbarActions={
-        toolbarActions || showAdd ? (
+        toolbarActions || showExport || showAdd ? (
           <>
             {toolbarActions}
+            {showExport && (
+              <MemberListExportButton
+                {...(exportMetadataColumns && { metadataColumns: exportMetadataColumns })}
+                {...(exportButton && { classNames: exportButton })}
+              />
+            )}
             {showAdd && (
               <AddMemberDialog
                 organizationId={organizationId}
