@@ -10,9 +10,16 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CSSProperties } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import { RosterStoryProvider } from './roster-story-provider';
+import {
+  columnsArgType,
+  localizationArgType,
+  pageSizeArgType,
+  type StoryKnobArgs,
+  storyKnobArgTypes,
+} from './story-knobs';
 
-interface PanelStoryProps extends Omit<OrganizationMembersPanelProps, 'organizationId'> {
-  organizationId?: string;
+/** The panel's props (every control reaches it), the memory client's knobs and the provider's. */
+interface PanelStoryProps extends OrganizationMembersPanelProps, StoryKnobArgs {
   seed?: SeedData;
   viewerId?: string;
   configure?: (client: MemoryClient) => MemoryClient | undefined;
@@ -20,24 +27,88 @@ interface PanelStoryProps extends Omit<OrganizationMembersPanelProps, 'organizat
   style?: CSSProperties;
 }
 
-function PanelStory({ organizationId, seed, viewerId, configure, locale, ...panelProps }: PanelStoryProps) {
+function PanelStory({
+  seed,
+  viewerId,
+  configure,
+  locale,
+  roles,
+  latency,
+  failureRate,
+  theme: _theme,
+  ...panelProps
+}: PanelStoryProps) {
   return (
     <RosterStoryProvider
+      roles={roles}
+      latency={latency}
+      failureRate={failureRate}
       {...(seed && { seed })}
       {...(viewerId && { viewerId })}
       {...(configure && { configure })}
       {...(locale && { locale })}
     >
-      <OrganizationMembersPanel organizationId={organizationId ?? DEMO_IDS.organizationId} {...panelProps} />
+      {/* The initial page size is read once: a new one remounts the panel. */}
+      <OrganizationMembersPanel key={panelProps.defaultPageSize} {...panelProps} />
     </RosterStoryProvider>
   );
 }
 
+/** German strings, for the Localized story and the Localization control. */
+const german: RosterLocalizationOverrides = {
+  memberListCaption: (organization) => (organization ? `Mitglieder von ${organization}` : 'Mitglieder'),
+  columnAvatar: 'Profilbild',
+  columnName: 'Name',
+  columnIdentifier: 'E-Mail',
+  columnRole: 'Rolle',
+  columnJoined: 'Beigetreten',
+  columnActions: 'Aktionen',
+  youBadge: 'Du',
+  searchLabel: 'Mitglieder suchen',
+  searchPlaceholder: 'Nach Name, E-Mail oder ID suchen',
+  clearSearch: 'Suche löschen',
+  roleFilterLabel: 'Nach Rolle filtern',
+  allRoles: 'Alle Rollen',
+  sortLabel: 'Sortieren nach',
+  sortOrders: {
+    '-created_at': 'Neueste zuerst',
+    '+created_at': 'Älteste zuerst',
+    '+first_name': 'Vorname A–Z',
+    '-first_name': 'Vorname Z–A',
+    '+email_address': 'E-Mail A–Z',
+  },
+  paginationLabel: 'Seitennavigation',
+  previousPage: 'Vorherige Seite',
+  nextPage: 'Nächste Seite',
+  pageStatus: (from, to, total) => `${from}–${to} von ${total}`,
+  pageSizeLabel: 'Zeilen pro Seite',
+  pageSizeOption: (size) => `${size} pro Seite`,
+  loading: 'Mitglieder werden geladen…',
+  roleFor: (name) => `Rolle für ${name}`,
+  removeMember: (name) => `${name} entfernen`,
+  remove: 'Entfernen',
+  cancel: 'Abbrechen',
+  addMember: 'Mitglied hinzufügen',
+  leaveOrganization: 'Organisation verlassen',
+  roleChanged: (name, role) => `${name} ist jetzt ${role}`,
+};
+
 const meta = {
   title: 'Panel/OrganizationMembersPanel',
-  component: PanelStory,
-  args: { searchDebounceMs: 150 },
-} satisfies Meta<typeof PanelStory>;
+  // The docs page's props table is the panel's (from its types and JSDoc); the stories render it in
+  // a provider on a memory client, with the panel's props passed through.
+  component: OrganizationMembersPanel,
+  render: (args) => <PanelStory {...args} />,
+  args: { organizationId: DEMO_IDS.organizationId, searchDebounceMs: 150 },
+  argTypes: {
+    ...storyKnobArgTypes,
+    columns: columnsArgType,
+    defaultPageSize: pageSizeArgType,
+    localization: localizationArgType({ German: german }),
+    seed: { table: { disable: true } },
+    configure: { table: { disable: true } },
+  },
+} satisfies Meta<PanelStoryProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -297,48 +368,10 @@ export const Themed: Story = {
 
 /** The dark theme (`data-theme="dark"`; `prefers-color-scheme: dark` does the same). */
 export const Dark: Story = {
-  parameters: { roster: { theme: 'dark' } },
+  args: { theme: 'dark' },
   play: async ({ canvasElement }) => {
     await rolesReady(within(canvasElement));
   },
-};
-
-const german: RosterLocalizationOverrides = {
-  memberListCaption: (organization) => (organization ? `Mitglieder von ${organization}` : 'Mitglieder'),
-  columnAvatar: 'Profilbild',
-  columnName: 'Name',
-  columnIdentifier: 'E-Mail',
-  columnRole: 'Rolle',
-  columnJoined: 'Beigetreten',
-  columnActions: 'Aktionen',
-  youBadge: 'Du',
-  searchLabel: 'Mitglieder suchen',
-  searchPlaceholder: 'Nach Name, E-Mail oder ID suchen',
-  clearSearch: 'Suche löschen',
-  roleFilterLabel: 'Nach Rolle filtern',
-  allRoles: 'Alle Rollen',
-  sortLabel: 'Sortieren nach',
-  sortOrders: {
-    '-created_at': 'Neueste zuerst',
-    '+created_at': 'Älteste zuerst',
-    '+first_name': 'Vorname A–Z',
-    '-first_name': 'Vorname Z–A',
-    '+email_address': 'E-Mail A–Z',
-  },
-  paginationLabel: 'Seitennavigation',
-  previousPage: 'Vorherige Seite',
-  nextPage: 'Nächste Seite',
-  pageStatus: (from, to, total) => `${from}–${to} von ${total}`,
-  pageSizeLabel: 'Zeilen pro Seite',
-  pageSizeOption: (size) => `${size} pro Seite`,
-  loading: 'Mitglieder werden geladen…',
-  roleFor: (name) => `Rolle für ${name}`,
-  removeMember: (name) => `${name} entfernen`,
-  remove: 'Entfernen',
-  cancel: 'Abbrechen',
-  addMember: 'Mitglied hinzufügen',
-  leaveOrganization: 'Organisation verlassen',
-  roleChanged: (name, role) => `${name} ist jetzt ${role}`,
 };
 
 /** Every string from a localization object, dates from Intl in the provider's locale. */
