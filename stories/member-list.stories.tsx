@@ -1,9 +1,22 @@
 import { DEMO_IDS } from '@roster/core/testing';
-import { LiveAnnouncer, MemberList, useLocalization, useMemberListContext } from '@roster/ui';
+import {
+  LiveAnnouncer,
+  MemberList,
+  type MemberListProps,
+  useLocalization,
+  useMemberListContext,
+} from '@roster/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type FormEvent, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import { RosterStoryProvider } from './roster-story-provider';
+import {
+  columnsArgType,
+  localizationArgType,
+  pageSizeArgType,
+  type StoryKnobArgs,
+  storyKnobArgTypes,
+} from './story-knobs';
 
 /** The parts laid out by hand: pagination above the table, no sort, a compact toolbar. */
 function ComposedMemberList() {
@@ -64,27 +77,66 @@ function CustomMemberList() {
 }
 
 const LAYOUTS = {
-  default: () => <MemberList organizationId={DEMO_IDS.organizationId} />,
+  // The props of the controls; a new initial page size remounts the list.
+  default: (props: MemberListProps) => <MemberList key={props.defaultPageSize} {...props} />,
   composed: ComposedMemberList,
   custom: CustomMemberList,
 };
 
-function MemberListStory({ layout }: { layout: keyof typeof LAYOUTS }) {
+/** `MemberList`'s props (the default layout passes them on), the layout and the memory client's knobs. */
+interface MemberListStoryProps extends MemberListProps, StoryKnobArgs {
+  layout: keyof typeof LAYOUTS;
+}
+
+function MemberListStory({
+  layout,
+  roles,
+  latency,
+  failureRate,
+  theme: _theme,
+  ...props
+}: MemberListStoryProps) {
   const Layout = LAYOUTS[layout];
   return (
-    <RosterStoryProvider>
+    <RosterStoryProvider roles={roles} latency={latency} failureRate={failureRate}>
       <LiveAnnouncer>
-        <Layout />
+        <Layout {...props} />
       </LiveAnnouncer>
     </RosterStoryProvider>
   );
 }
 
+/** The controls of the composed stories (their parts' props are fixed in the code above). */
+const COMPOSED_CONTROLS = ['roles', 'latency', 'failureRate', 'theme'];
+
 const meta = {
   title: 'Components/MemberList',
-  component: MemberListStory,
-  args: { layout: 'default' },
-} satisfies Meta<typeof MemberListStory>;
+  // The docs page documents `MemberList` and, as tabs, the Root and the parts it is composed of.
+  component: MemberList,
+  subcomponents: {
+    'MemberList.Root': MemberList.Root,
+    'MemberList.Toolbar': MemberList.Toolbar,
+    'MemberList.Table': MemberList.Table,
+    'MemberList.Row': MemberList.Row,
+    'MemberList.Pagination': MemberList.Pagination,
+    'MemberList.RemoveDialog': MemberList.RemoveDialog,
+  },
+  render: (args) => <MemberListStory {...args} />,
+  args: { layout: 'default', organizationId: DEMO_IDS.organizationId },
+  argTypes: {
+    ...storyKnobArgTypes,
+    layout: {
+      description:
+        'The story\u2019s layout: `MemberList`, or the Root composed from parts (see the stories).',
+      control: 'inline-radio',
+      options: Object.keys(LAYOUTS),
+      table: { category: 'Story' },
+    },
+    columns: columnsArgType,
+    defaultPageSize: pageSizeArgType,
+    localization: localizationArgType(),
+  },
+} satisfies Meta<MemberListStoryProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -106,6 +158,7 @@ export const Default: Story = {
 /** Rebuilt from `MemberList.Root` and its parts: pagination above the toolbar and the table. */
 export const ComposedFromParts: Story = {
   args: { layout: 'composed' },
+  parameters: { controls: { include: COMPOSED_CONTROLS } },
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getAllByRole('combobox', { name: /^Role for / })).toHaveLength(5));
@@ -120,6 +173,7 @@ export const ComposedFromParts: Story = {
  */
 export const CustomToolbarFromContext: Story = {
   args: { layout: 'custom' },
+  parameters: { controls: { include: COMPOSED_CONTROLS } },
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     const table = await canvas.findByRole('table', { name: /Members of Acme/ });
