@@ -1,7 +1,8 @@
-import { RoleSelect } from '@roster/ui';
+import { RoleSelect, type RoleSelectOption, type RoleSelectProps } from '@roster/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
+import { type StoryKnobArgs, storyKnobArgTypes } from './story-knobs';
 
 const roles = [
   { key: 'org:admin', name: 'Admin' },
@@ -9,25 +10,41 @@ const roles = [
   { key: 'org:billing', name: 'Billing manager' },
 ];
 
-function ControlledRoleSelect(props: { initial: string; disabledReason?: string; valueName?: string }) {
-  const [value, setValue] = useState(props.initial);
-  return (
-    <RoleSelect
-      roles={roles}
-      memberName="Bob Jones"
-      value={value}
-      onValueChange={setValue}
-      {...(props.disabledReason !== undefined && { disabled: true, disabledReason: props.disabledReason })}
-      {...(props.valueName !== undefined && { valueName: props.valueName })}
-    />
-  );
+/** The role lists of the Roles control. */
+const ROLE_LISTS: Record<string, readonly RoleSelectOption[]> = {
+  'Admin, Member, Billing manager': roles,
+  'Admin and Member': roles.slice(0, 2),
+  'With an Auditor role': [...roles, { key: 'org:auditor', name: 'Auditor' }],
+};
+
+/** `RoleSelect`'s props (every control reaches it) and the initial value of the story's state. */
+interface RoleSelectStoryProps extends RoleSelectProps, Pick<StoryKnobArgs, 'theme'> {
+  initial: string;
+}
+
+function ControlledRoleSelect({ initial, theme: _theme, ...props }: RoleSelectStoryProps) {
+  const [value, setValue] = useState(initial);
+  return <RoleSelect {...props} value={value} onValueChange={setValue} />;
 }
 
 const meta = {
   title: 'Components/RoleSelect',
-  component: ControlledRoleSelect,
-  args: { initial: 'org:member' },
-} satisfies Meta<typeof ControlledRoleSelect>;
+  component: RoleSelect,
+  // A new initial value starts the story's state over.
+  render: (args) => <ControlledRoleSelect key={args.initial} {...args} />,
+  args: { initial: 'org:member', roles, memberName: 'Bob Jones' },
+  argTypes: {
+    initial: {
+      description: 'The story\u2019s initial role key (the select is controlled by the story\u2019s state).',
+      control: 'select',
+      options: ['org:admin', 'org:member', 'org:billing', 'org:auditor'],
+      table: { category: 'Story' },
+    },
+    roles: { control: 'select', options: Object.keys(ROLE_LISTS), mapping: ROLE_LISTS },
+    value: { control: false },
+    theme: storyKnobArgTypes.theme,
+  },
+} satisfies Meta<RoleSelectStoryProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -53,7 +70,7 @@ export const Default: Story = {
 
 /** The last admin cannot be demoted: disabled, and the reason is its description. */
 export const LastAdmin: Story = {
-  args: { initial: 'org:admin', disabledReason: 'An organization needs at least one admin.' },
+  args: { initial: 'org:admin', disabled: true, disabledReason: 'An organization needs at least one admin.' },
   play: async ({ canvasElement }) => {
     const select = within(canvasElement).getByRole('combobox', { name: 'Role for Bob Jones' });
     await expect(select).toBeDisabled();
