@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 /** The better-sqlite3 connection type the stores share. */
 export type SqliteDatabase = Database.Database;
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /**
  * The schema. Memberships carry copies of their user's sortable fields (`first_name`, ...,
@@ -93,6 +93,29 @@ CREATE VIRTUAL TABLE membership_search USING fts5(
 `;
 
 /**
+ * One index per membership list order of an organization: `organization_id`, the sort column, `seq`
+ * as the tie-break, then `search_text`, so a `query` that matches many members is answered by
+ * walking the index in the list's order and testing `search_text` in the index entry itself,
+ * without reading one table row (schema version 3 added `search_text`).
+ */
+const MEMBERSHIP_ORDER_INDEXES: readonly string[] = [
+  'CREATE INDEX memberships_org_created ON memberships (organization_id, created_at, seq, search_text)',
+  'CREATE INDEX memberships_org_role ON memberships (organization_id, role, created_at, seq, search_text)',
+  'CREATE INDEX memberships_org_first_name ON memberships (organization_id, first_name, seq, search_text)',
+  'CREATE INDEX memberships_org_last_name ON memberships (organization_id, last_name, seq, search_text)',
+  'CREATE INDEX memberships_org_email ON memberships (organization_id, email_address, seq, search_text)',
+  'CREATE INDEX memberships_org_phone ON memberships (organization_id, phone_number, seq, search_text)',
+  'CREATE INDEX memberships_org_username ON memberships (organization_id, username, seq, search_text)',
+];
+
+/** The name of the index a `CREATE INDEX <name> ON ...` statement creates. */
+export function indexName(createIndex: string): string {
+  const name = /^CREATE INDEX (\w+)/.exec(createIndex)?.[1];
+  if (!name) throw new Error(`Not a CREATE INDEX statement: ${createIndex}`);
+  return name;
+}
+
+/**
  * Migrations after the first schema, by the version they bring the database to. A database of an
  * older version is upgraded in one transaction when opened; a new one gets the schema, then every
  * migration.
@@ -100,6 +123,7 @@ CREATE VIRTUAL TABLE membership_search USING fts5(
  * 2: organization invitations (status `pending`/`accepted`/`revoked`; `expired` is derived from
  * `expires_at` when read) with one index per list order and one for the pending-count and
  * duplicate checks, and the local outbox the invitations are "delivered" to.
+ * 3: `search_text` at the end of every membership order index (see `MEMBERSHIP_ORDER_INDEXES`).
  */
 const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
@@ -139,6 +163,12 @@ CREATE TABLE outbox_messages (
 CREATE INDEX outbox_messages_to ON outbox_messages (to_email_address, seq);
 `,
   },
+  {
+    version: 3,
+    sql: MEMBERSHIP_ORDER_INDEXES.map((index) => `DROP INDEX IF EXISTS ${indexName(index)};\n${index};`).join(
+      '\n',
+    ),
+  },
 ];
 
 function migrate(db: Database.Database, from: number): void {
@@ -154,13 +184,7 @@ export const SECONDARY_INDEXES: readonly string[] = [
   'CREATE INDEX users_created ON users (created_at, seq)',
   'CREATE INDEX identifications_user ON identifications (user_id, type, position)',
   'CREATE INDEX organizations_created ON organizations (created_at, seq)',
-  'CREATE INDEX memberships_org_created ON memberships (organization_id, created_at, seq)',
-  'CREATE INDEX memberships_org_role ON memberships (organization_id, role, created_at, seq)',
-  'CREATE INDEX memberships_org_first_name ON memberships (organization_id, first_name, seq)',
-  'CREATE INDEX memberships_org_last_name ON memberships (organization_id, last_name, seq)',
-  'CREATE INDEX memberships_org_email ON memberships (organization_id, email_address, seq)',
-  'CREATE INDEX memberships_org_phone ON memberships (organization_id, phone_number, seq)',
-  'CREATE INDEX memberships_org_username ON memberships (organization_id, username, seq)',
+  ...MEMBERSHIP_ORDER_INDEXES,
   'CREATE INDEX memberships_org_search ON memberships (organization_id, search_text)',
   'CREATE INDEX memberships_user ON memberships (user_id, created_at, seq)',
   'CREATE INDEX memberships_created ON memberships (created_at, seq)',

@@ -54,6 +54,8 @@ export interface MembershipListSql {
   where: string;
   params: unknown[];
   orderBy: string;
+  /** The same ordering reversed (a deep page is read from the far end). */
+  reverseOrderBy: string;
   /** True when no filter narrows the scope (the count can come from `members_count`). */
   unfiltered: boolean;
 }
@@ -87,6 +89,11 @@ export type MembershipSearchPlan = 'trigram-index' | 'text-index' | 'scan';
 /** Whether a `query` can use the trigram index (it needs at least 3 characters). */
 export function canUseTrigramIndex(text: string | null): boolean {
   return text !== null && [...text].length >= 3;
+}
+
+/** The FTS5 `MATCH` argument that finds `text` as a substring (one quoted phrase of trigrams). */
+export function trigramPhrase(text: string): string {
+  return `"${text.toLowerCase().replaceAll('"', '""')}"`;
 }
 
 /**
@@ -124,7 +131,7 @@ export function buildMembershipListSql(
   if (f.query !== null) {
     if (search === 'trigram-index') {
       where.push('m.seq IN (SELECT rowid FROM membership_search WHERE membership_search MATCH ?)');
-      params.push(`"${f.query.toLowerCase().replaceAll('"', '""')}"`);
+      params.push(trigramPhrase(f.query));
     } else {
       where.push("m.search_text LIKE ? ESCAPE '\\'");
       params.push(likeContains(f.query));
@@ -159,12 +166,36 @@ export function buildMembershipListSql(
     params.push(f.lastActiveAtAfter);
   }
   const direction = query.orderBy.descending ? 'DESC' : 'ASC';
+  const reverse = query.orderBy.descending ? 'ASC' : 'DESC';
+  const column = ORDER_COLUMNS[query.orderBy.field];
   const textIndex = search === 'text-index' && 'organizationId' in query.scope && f.query !== null;
   return {
     from: textIndex ? 'memberships m INDEXED BY memberships_org_search' : 'memberships m',
     where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
     params,
-    orderBy: `ORDER BY ${ORDER_COLUMNS[query.orderBy.field]} ${direction}, m.seq ${direction}`,
+    orderBy: `ORDER BY ${column} ${direction}, m.seq ${direction}`,
+    reverseOrderBy: `ORDER BY ${column} ${reverse}, m.seq ${reverse}`,
     unfiltered: where.length === scopeConditions,
   };
+}
+
+/** Which rows of an ordered list of `total` rows to read for a page, and from which end. */
+export interface PageWindow {
+  /** Read in the reversed order (then reverse the rows read): the page is nearer the end. */
+  reverse: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The page `[offset, offset + limit)` of a list whose length is known, read from the nearer end:
+ * OFFSET walks (and, for a search, tests) every skipped row, so a page past the middle is read as
+ * the page `[total - end, total - offset)` of the reversed order. The ordering is total
+ * (`<column>, seq`), so the reversed order is exactly the list backwards. Past the end: no rows.
+ */
+export function pageWindow(offset: number, limit: number, total: number): PageWindow {
+  const end = Math.min(total, offset + limit);
+  if (end <= offset) return { reverse: false, offset, limit: 0 };
+  if (offset <= total - end) return { reverse: false, offset, limit };
+  return { reverse: true, offset: total - end, limit: end - offset };
 }

@@ -10,12 +10,15 @@ import { type SqliteDatabase, statement } from './database';
 import { createId, createSeededId } from './ids';
 import { countPendingInvitations } from './invitation-store';
 import { readJsonObject, writeJsonObject } from './json-column';
+import { ListCountCache } from './list-count-cache';
 import {
   buildMembershipListSql,
   canUseTrigramIndex,
   type MembershipListQuery,
   type MembershipListSql,
   type MembershipSearchPlan,
+  pageWindow,
+  trigramPhrase,
 } from './membership-list-query';
 import { type OrganizationRow, type OrganizationStore, toOrganizationModel } from './organization-store';
 import { assertMetadataLimits } from './request-input';
@@ -80,6 +83,7 @@ export class MembershipStore {
   private readonly organizations: OrganizationStore;
   private readonly roles: RoleStore;
   private readonly now: () => number;
+  private readonly counts: ListCountCache;
 
   constructor(
     db: SqliteDatabase,
@@ -91,6 +95,7 @@ export class MembershipStore {
     this.organizations = stores.organizations;
     this.roles = stores.roles;
     this.now = now;
+    this.counts = new ListCountCache(db);
   }
 
   /** Adds a user to an organization (seeds pass `seeded` for deterministic IDs). */
@@ -234,27 +239,36 @@ export class MembershipStore {
 
   /**
    * A page of memberships and the count of the whole filtered list. A `query` is counted through the
-   * trigram index (3+ characters) or the `(organization_id, search_text)` index (shorter); when it
-   * matches few members the page is read the same way (then sorted), when it matches many the page
-   * is read by walking the list's order and testing `search_text`, which stops after
-   * `offset + limit` matches instead of sorting them all.
+   * trigram index when it has 3+ characters and few matches, else through the
+   * `(organization_id, search_text)` index (index entries only); when it matches few members the
+   * page is read the same way (then sorted), when it matches many the page is read by walking the
+   * list's order index, whose entries carry `search_text`, and testing it: no table row is read and
+   * nothing is sorted. The count known, a page past the middle is read from the far end
+   * (`pageWindow`), so at most half the matches are walked at any offset.
    */
   list(query: MembershipListQuery): { data: OrganizationMembership[]; totalCount: number } {
+    // A count taken inside someone else's transaction may be rolled back with it: not cached.
+    const cacheCount = !this.db.inTransaction;
     return this.db.transaction(() => {
       const text = query.filters.query;
       const countPlan: MembershipSearchPlan =
-        text === null ? 'scan' : canUseTrigramIndex(text) ? 'trigram-index' : 'text-index';
+        text === null ? 'scan' : this.fewTrigramMatches(text) ? 'trigram-index' : 'text-index';
       const countSql = buildMembershipListSql(query, countPlan);
-      const totalCount = this.count(query, countSql);
+      const totalCount = this.count(query, countSql, cacheCount);
       const pageSql =
         text !== null && totalCount > SORT_MATCHES_LIMIT ? buildMembershipListSql(query, 'scan') : countSql;
       // Deferred join: OFFSET walks the (covering) index only; full rows are read for one page.
-      const seqs = (
-        statement(
-          this.db,
-          `SELECT m.seq FROM ${pageSql.from} ${pageSql.where} ${pageSql.orderBy} LIMIT ? OFFSET ?`,
-        ).all(...pageSql.params, query.limit, query.offset) as { seq: number }[]
-      ).map((row) => row.seq);
+      const page = pageWindow(query.offset, query.limit, totalCount);
+      const seqs =
+        page.limit === 0
+          ? []
+          : (
+              statement(
+                this.db,
+                `SELECT m.seq FROM ${pageSql.from} ${pageSql.where} ${page.reverse ? pageSql.reverseOrderBy : pageSql.orderBy} LIMIT ? OFFSET ?`,
+              ).all(...pageSql.params, page.limit, page.offset) as { seq: number }[]
+            ).map((row) => row.seq);
+      if (page.reverse) seqs.reverse();
       const rows =
         seqs.length === 0
           ? []
@@ -267,16 +281,31 @@ export class MembershipStore {
     })();
   }
 
-  private count(query: MembershipListQuery, sql: MembershipListSql): number {
+  /**
+   * Whether `text` can be counted through the trigram index cheaply: it has 3+ characters and at
+   * most `SORT_MATCHES_LIMIT` memberships of the whole instance match it (the index streams its
+   * matches, so this probe stops early). A text that matches nearly everyone is counted by the
+   * `(organization_id, search_text)` index instead, which reads only the organization's entries.
+   */
+  private fewTrigramMatches(text: string): boolean {
+    if (!canUseTrigramIndex(text)) return false;
+    const row = statement(
+      this.db,
+      'SELECT COUNT(*) AS n FROM (SELECT rowid FROM membership_search WHERE membership_search MATCH ? LIMIT ?)',
+    ).get(trigramPhrase(text), SORT_MATCHES_LIMIT + 1) as { n: number };
+    return row.n <= SORT_MATCHES_LIMIT;
+  }
+
+  private count(query: MembershipListQuery, sql: MembershipListSql, cacheable: boolean): number {
     if (sql.unfiltered && 'organizationId' in query.scope) {
       return this.organizations.get(query.scope.organizationId).members_count;
     }
-    const row = statement(this.db, `SELECT COUNT(*) AS n FROM ${sql.from} ${sql.where}`).get(
-      ...sql.params,
-    ) as {
-      n: number;
-    };
-    return row.n;
+    const countSql = `SELECT COUNT(*) AS n FROM ${sql.from} ${sql.where}`;
+    return this.counts.get(
+      `${countSql}\n${JSON.stringify(sql.params)}`,
+      () => (statement(this.db, countSql).get(...sql.params) as { n: number }).n,
+      cacheable,
+    );
   }
 
   private find(organizationId: string, userId: string): MembershipRow | undefined {

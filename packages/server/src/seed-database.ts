@@ -1,6 +1,6 @@
 import { DEFAULT_ROLES } from '@roster/core';
 import type { SeedData, SeedUser } from '@roster/core/testing';
-import { SECONDARY_INDEXES, type SqliteDatabase } from './database';
+import { indexName, SECONDARY_INDEXES, type SqliteDatabase } from './database';
 import { createSeededId } from './ids';
 import { RoleStore } from './role-store';
 import { UserStore, userSearchText } from './user-store';
@@ -9,12 +9,6 @@ import { UserStore, userSearchText } from './user-store';
 export function ensureRoles(db: SqliteDatabase): void {
   const row = db.prepare('SELECT COUNT(*) AS n FROM roles').get() as { n: number };
   if (row.n === 0) db.transaction(() => RoleStore.insert(db, DEFAULT_ROLES))();
-}
-
-function indexName(createIndex: string): string {
-  const name = /^CREATE INDEX (\w+)/.exec(createIndex)?.[1];
-  if (!name) throw new Error(`Not a CREATE INDEX statement: ${createIndex}`);
-  return name;
 }
 
 function identifiers(user: SeedUser) {

@@ -274,7 +274,7 @@ describe('given a database file of schema version 1', () => {
         )
         .all()
         .map((row) => (row as { name: string }).name);
-      expect(check.pragma('user_version', { simple: true })).toBe(2);
+      expect(check.pragma('user_version', { simple: true })).toBe(3);
       expect(indexes).toEqual(['invitations_org_created', 'invitations_org_email', 'invitations_org_status']);
       expect(
         (check.prepare('SELECT COUNT(*) AS n FROM memberships').get() as { n: number }).n,
