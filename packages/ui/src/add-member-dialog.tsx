@@ -1,12 +1,18 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { isRosterApiError, type OrganizationMembership, type User } from '@roster/core';
-import { useCreateMembership, useOrganizationRoles, useRoster } from '@roster/react';
+import { isRosterApiError, MAX_FILTER_VALUES, type OrganizationMembership, type User } from '@roster/core';
+import {
+  useCreateMembership,
+  useOrganizationMemberships,
+  useOrganizationRoles,
+  useRoster,
+} from '@roster/react';
 import {
   type ComponentPropsWithoutRef,
   type FormEvent,
   forwardRef,
   type ReactNode,
   useId,
+  useMemo,
   useState,
 } from 'react';
 import { useAnnounce } from './announcer';
@@ -108,6 +114,18 @@ export const AddMemberDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, AddMem
     const [fieldError, setFieldError] = useState<string | null>(null);
     const [formError, setFormError] = useState<string | null>(null);
     const [searchListOpen, setSearchListOpen] = useState(false);
+    const [foundUserIds, setFoundUserIds] = useState<string[]>([]);
+    // Which of the users the search shows are members already: one request per set of results.
+    const memberCheck = useOrganizationMemberships({
+      organizationId: open && foundUserIds.length > 0 ? organizationId : null,
+      userId: foundUserIds,
+      pageSize: MAX_FILTER_VALUES,
+      prefetchNextPage: false,
+    });
+    const memberUserIds = useMemo(
+      () => new Set(memberCheck.data.map((membership) => membership.publicUserData?.userId)),
+      [memberCheck.data],
+    );
     const fieldId = useId();
     const fieldErrorId = useId();
 
@@ -118,6 +136,7 @@ export const AddMemberDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, AddMem
         setRole(defaultRole);
         setFieldError(null);
         setFormError(null);
+        setFoundUserIds([]);
       }
       setOpenState(next);
     };
@@ -218,6 +237,10 @@ export const AddMemberDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, AddMem
                     invalid={invalid}
                     describedBy={invalid ? fieldErrorId : undefined}
                     onListOpenChange={setSearchListOpen}
+                    onResultsChange={(users) =>
+                      setFoundUserIds((users ?? []).slice(0, MAX_FILTER_VALUES).map((found) => found.id))
+                    }
+                    unavailableReason={(found) => (memberUserIds.has(found.id) ? text.alreadyMember : null)}
                     onPick={(user) => {
                       setPickedUser(user);
                       setUserId(user?.id ?? '');

@@ -15,6 +15,14 @@ export interface UserSearchComboboxProps {
   onPick: (user: User | null) => void;
   /** Called when the suggestions open or close (a dialog uses it to keep Escape for the list). */
   onListOpenChange?: (open: boolean) => void;
+  /** Called with the users a search found (`null` before the first answer and after a failure). */
+  onResultsChange?: (users: readonly User[] | null) => void;
+  /**
+   * Why a user cannot be picked (e.g. "Already a member"), or `null`/`undefined` when they can. Such
+   * a user is still listed (and reachable with the arrows, so the reason is read), marked
+   * `aria-disabled` with the reason in the option's name, and cannot be picked.
+   */
+  unavailableReason?: (user: User) => string | null | undefined;
   /** The field has an error (`aria-invalid`). */
   invalid?: boolean;
   /** The id of the element describing the field (its error). */
@@ -34,6 +42,8 @@ export function UserSearchCombobox({
   listUsers,
   onPick,
   onListOpenChange,
+  onResultsChange,
+  unavailableReason,
   invalid = false,
   describedBy,
   debounceMs = 200,
@@ -52,6 +62,8 @@ export function UserSearchCombobox({
   textRef.current = text;
   const onListOpenChangeRef = useRef(onListOpenChange);
   onListOpenChangeRef.current = onListOpenChange;
+  const onResultsChangeRef = useRef(onResultsChange);
+  onResultsChangeRef.current = onResultsChange;
 
   const setOpen = (next: boolean) => {
     setOpenState(next);
@@ -67,12 +79,14 @@ export function UserSearchCombobox({
           setFailure(null);
           setResults(page.data);
           setActive(page.data.length > 0 ? 0 : -1);
+          onResultsChangeRef.current?.(page.data);
         },
         (error: unknown) => {
           // A search the next keystroke superseded is no failure; any other is said, not swallowed.
           if (isAbortError(error)) return;
           setResults(null);
           setFailure(describeError(error, textRef.current, 'add-member'));
+          onResultsChangeRef.current?.(null);
         },
       );
     }, debounceMs);
@@ -83,6 +97,7 @@ export function UserSearchCombobox({
   }, [input, open, debounceMs]);
 
   const pick = (user: User) => {
+    if (unavailableReason?.(user)) return;
     setInput(getUserDisplayName(user));
     setOpen(false);
     onPick(user);
@@ -124,6 +139,7 @@ export function UserSearchCombobox({
           } else if (event.key === 'Enter' && open && active >= 0) {
             const user = options[active];
             if (user) {
+              // Enter on an unavailable user does nothing (and does not submit the form).
               event.preventDefault();
               pick(user);
             }
@@ -142,26 +158,32 @@ export function UserSearchCombobox({
         data-roster-slot="add-member-dialog-options"
         className={classNames?.options}
       >
-        {options.map((user, index) => (
-          // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard (aria-activedescendant)
-          <div
-            key={user.id}
-            id={optionId(index)}
-            role="option"
-            tabIndex={-1}
-            aria-selected={index === active}
-            data-highlighted={index === active ? '' : undefined}
-            data-roster-slot="add-member-dialog-option"
-            className={classNames?.option}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => pick(user)}
-          >
-            {getUserDisplayName(user)}
-            {getUserEmail(user) && getUserEmail(user) !== getUserDisplayName(user) && (
-              <span data-roster-slot="add-member-dialog-option-detail"> · {getUserEmail(user)}</span>
-            )}
-          </div>
-        ))}
+        {options.map((user, index) => {
+          const reason = unavailableReason?.(user) || null;
+          return (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard (aria-activedescendant)
+            <div
+              key={user.id}
+              id={optionId(index)}
+              role="option"
+              tabIndex={-1}
+              aria-selected={index === active}
+              aria-disabled={reason ? true : undefined}
+              data-highlighted={index === active ? '' : undefined}
+              data-disabled={reason ? '' : undefined}
+              data-roster-slot="add-member-dialog-option"
+              className={classNames?.option}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => pick(user)}
+            >
+              {getUserDisplayName(user)}
+              {getUserEmail(user) && getUserEmail(user) !== getUserDisplayName(user) && (
+                <span data-roster-slot="add-member-dialog-option-detail"> · {getUserEmail(user)}</span>
+              )}
+              {reason && <span data-roster-slot="add-member-dialog-option-status"> · {reason}</span>}
+            </div>
+          );
+        })}
       </div>
       {failure !== null && (
         <p role="alert" data-roster-slot="add-member-dialog-options-error">

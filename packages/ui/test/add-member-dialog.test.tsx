@@ -1,4 +1,4 @@
-import { createRosterApiError, type MembershipsClient } from '@roster/core';
+import { createRosterApiError, MAX_FILTER_VALUES, type MembershipsClient } from '@roster/core';
 import { createDemoSeed, createMemoryClient, DEMO_IDS } from '@roster/core/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -120,5 +120,87 @@ describe('given the add-member dialog and a client that can search users', () =>
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(trigger).toHaveFocus();
+  });
+});
+
+describe('given the add-member dialog of Acme, whose user search also finds its members', () => {
+  const ACME = DEMO_IDS.organizationId;
+
+  it('when the admin searches "smith", Alice (a member) is offered as "Already a member" and cannot be chosen', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithRoster(<AddMemberDialog organizationId={ACME} />);
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    const combobox = screen.getByRole('combobox', { name: 'User' });
+    await user.type(combobox, 'smith');
+
+    const alice = await screen.findByRole('option', { name: /^Alice Smith.*Already a member$/ });
+    expect(alice).toHaveAttribute('aria-disabled', 'true');
+    // Every other user found is marked exactly when the server has them as members of Acme.
+    const found = (await client.listUsers({ query: 'smith', limit: 8 })).data;
+    const members = new Set(
+      client
+        .snapshot()
+        .memberships.filter((m) => m.organization.id === ACME)
+        .map((m) => m.publicUserData?.userId),
+    );
+    const options = screen.getAllByRole('option');
+    expect(options).toHaveLength(found.length);
+    found.forEach((found, index) => {
+      const option = options[index] as HTMLElement;
+      if (members.has(found.id)) {
+        expect(option).toHaveAttribute('aria-disabled', 'true');
+        expect(option).toHaveAccessibleName(/Already a member$/);
+      } else {
+        expect(option).not.toHaveAttribute('aria-disabled');
+        expect(option).not.toHaveAccessibleName(/Already a member/);
+      }
+    });
+
+    // Neither a click nor Enter picks her: the field keeps the search and nothing is submitted.
+    await user.click(alice);
+    expect(combobox).toHaveValue('smith');
+    // The arrows still reach her (so her mark is read); Enter on her picks nothing.
+    for (let i = 0; i < options.length && combobox.getAttribute('aria-activedescendant') !== alice.id; i++) {
+      await user.keyboard('{ArrowDown}');
+    }
+    expect(combobox).toHaveAttribute('aria-activedescendant', alice.id);
+    await user.keyboard('{Enter}');
+    expect(combobox).toHaveValue('smith');
+    expect(screen.getByRole('dialog', { name: 'Add member' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByText('Choose a user to add.')).toBeInTheDocument();
+    expect(client.requests.filter((r) => r.method === 'createMembership')).toHaveLength(0);
+
+    // The check asks for the whole result set at once (a revalidation may repeat it, never split it).
+    const checks = () =>
+      client.requests
+        .filter(
+          (r) =>
+            r.method === 'listMemberships' && (r.params as { limit?: number }).limit === MAX_FILTER_VALUES,
+        )
+        .map((r) => [...((r.params as { userId?: string[] }).userId ?? [])].sort());
+    expect(checks().length).toBeGreaterThan(0);
+    for (const ids of checks()) expect(ids).toEqual(found.map((f) => f.id).sort());
+  });
+
+  it('when a search finds several users, one membership request checks them all', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithRoster(<AddMemberDialog organizationId={ACME} />);
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    await user.type(screen.getByRole('combobox', { name: 'User' }), 'acme.test');
+    const found = (await client.listUsers({ query: 'acme.test', limit: 8 })).data;
+    expect(found.length).toBeGreaterThan(1);
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(found.length));
+    await waitFor(() =>
+      expect(screen.getAllByRole('option', { name: /Already a member$/ }).length).toBeGreaterThan(0),
+    );
+    const checks = client.requests
+      .filter(
+        (r) => r.method === 'listMemberships' && (r.params as { limit?: number }).limit === MAX_FILTER_VALUES,
+      )
+      .map((r) => [...((r.params as { userId?: string[] }).userId ?? [])].sort());
+    // (Typing may have sent a search per pause: each result set got one check, never one per user.)
+    expect(checks).toContainEqual(found.map((f) => f.id).sort());
+    expect(checks.every((ids) => ids.length > 1)).toBe(true);
   });
 });
