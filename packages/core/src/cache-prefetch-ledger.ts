@@ -10,6 +10,8 @@ export interface CachePrefetchLedger {
   take<T>(key: string): Promise<T> | undefined;
   /** The next read of `key` goes to the server. */
   forget(key: string): void;
+  /** A marked entry that a settled write kept exact stays fresh (marked again at the current count). */
+  renew(key: string): void;
   /** Marks the stored entries among `keys` that `accepts` as fresh (a server-rendered fallback). */
   hydrate(keys: Iterable<string>, accepts?: (key: string) => boolean): void;
   /**
@@ -35,6 +37,9 @@ export function createCachePrefetchLedger(
       return Promise.resolve(data as T);
     },
     forget: (key) => void marks.delete(key),
+    renew(key) {
+      if (marks.has(key)) marks.set(key, settledSeq());
+    },
     hydrate(keys, accepts = () => true) {
       for (const key of keys)
         if (accepts(key) && storage.get(key) !== undefined) marks.set(key, settledSeq());

@@ -1,5 +1,7 @@
 import type { MembershipsClient, RequestOptions } from './client';
 import * as keys from './list-key';
+import type { ListPagesWrite } from './membership-page-shift';
+import { writeSettlementToList } from './membership-page-shift';
 import type { Metadata, OrganizationMembership, OrganizationMemberships } from './models';
 import * as overlay from './optimistic-overlay';
 
@@ -67,8 +69,13 @@ export interface PageKeyTarget {
   concerns(settlement: Settlement): boolean;
   /** Fetches this page from the client. */
   load(client: AnyClient, options: RequestOptions): Promise<AnyPage>;
-  /** Writes a settlement into a page of this list (page number `page`). */
+  /** Writes a settlement into a page of this list (page number `page`): a response on its way. */
   write(page: AnyPage, pageNumber: number, settlement: Settlement): PageWrite;
+  /**
+   * Writes a settlement into the stored pages of this list at once (by page number), so members
+   * move between them (the next member pulled up after a removal) with no request.
+   */
+  writeList(pages: ReadonlyMap<number, AnyPage>, settlement: Settlement): ListPagesWrite;
 }
 
 function organizationTarget(view: keys.CanonicalMembershipListView): PageKeyTarget {
@@ -83,6 +90,10 @@ function organizationTarget(view: keys.CanonicalMembershipListView): PageKeyTarg
       if (s.kind === 'creation') return { page, stale: true };
       return overlay.writeConfirmedMembership(page, { ...view, page: pageNumber }, s.membership);
     },
+    writeList(pages, s) {
+      const kind = s.kind === 'removal' || s.kind === 'creation' ? s.kind : 'update';
+      return writeSettlementToList(view, pages, { kind, membership: s.membership });
+    },
   };
 }
 
@@ -96,6 +107,15 @@ function userTarget(view: { userId: string; page: number; pageSize: number }): P
       if (s.kind === 'removal') return removalWrite(page, s);
       if (s.kind === 'creation') return { page, stale: true };
       return { page: overlay.writeConfirmedUserMembership(page, s.membership), stale: false };
+    },
+    writeList(pages, s) {
+      const result: ListPagesWrite = { pages: new Map(), stale: new Set() };
+      for (const [n, page] of pages) {
+        const written = this.write(page, n, s);
+        result.pages.set(n, written.page);
+        if (written.stale) result.stale.add(n);
+      }
+      return result;
     },
   };
 }

@@ -90,6 +90,12 @@ interface InFlight {
 
 const EMPTY: readonly AnyOperation[] = Object.freeze([]);
 
+/** An entry a settlement could not write exactly; `keep`: it was written all but one member. */
+interface StaleEntry {
+  key: string;
+  keep: boolean;
+}
+
 /** Creates a {@link MembershipCache}. Framework-free: `@roster/react` adapts it to SWR. */
 export function createMembershipCache({ client, storage }: MembershipCacheOptions): MembershipCache {
   const listeners = new Set<() => void>();
@@ -102,6 +108,13 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
   const registry = createCacheViewRegistry((key) => inFlight.get(key)?.controller.abort());
   const ledger = createCachePrefetchLedger(storage, () => settledSeq);
   const memberChains = new Map<string, Promise<unknown>>();
+  /**
+   * Entries known to differ from the server since a settlement (by its count) until a request
+   * started since answers: members are never moved between pages through them.
+   */
+  const staleSince = new Map<string, number>();
+  /** Stored pages not on screen that the next view showing them fetches again. */
+  const unseenStale = new Set<string>();
   /** Entries written by a settlement since their last request started. */
   const writtenSinceFetch = new Set<string>();
   let operationCounter = 0;
@@ -163,9 +176,13 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     const controller = new AbortController();
     const startSeq = settledSeq;
     writtenSinceFetch.delete(key);
+    unseenStale.delete(key);
     const promise = target
       .load(client, { signal: controller.signal })
-      .then((page) => reconcile(target, page, startSeq))
+      .then((page) => {
+        if (startSeq >= (staleSince.get(key) ?? startSeq)) staleSince.delete(key);
+        return reconcile(target, page, startSeq);
+      })
       .finally(() => {
         if (inFlight.get(key)?.controller === controller) inFlight.delete(key);
         pruneSettlements();
@@ -215,50 +232,100 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     ledger.prefetch(key, inFlight.has(key), () => fetchPage(key));
   }
 
-  /** Refreshes an entry: mounted views refetch now, an entry nobody shows is dropped. */
-  function refresh(key: string) {
+  /**
+   * Refreshes an entry: mounted views refetch now; an entry nobody shows is dropped, or with `keep`
+   * (a page moved exactly but for a member to pull up from a page not stored) kept, to be fetched
+   * again by the first view that shows it.
+   */
+  function refresh(key: string, keep = false) {
     ledger.forget(key);
+    staleSince.set(key, settledSeq);
     if (registry.revalidateMounted(key)) return;
+    if (keep && storage.get(key) !== undefined) {
+      unseenStale.add(key);
+      return;
+    }
     // A request that started before this settlement can only bring stale data: abort it. One that
     // started since (a load-more list refetching its pages) is the refresh itself: keep it.
     const request = inFlight.get(key);
     if (request && request.startSeq < settledSeq) request.controller.abort();
+    staleSince.delete(key);
     storage.delete(key);
   }
 
-  /** Writes a settlement into one entry; `null` when the entry is not one the settlement concerns. */
-  function writeEntry(key: string, settlement: Settlement): { data: unknown; stale: boolean } | null {
-    const loadMore = parseLoadMoreListKey(key);
-    const target = describePageKey(loadMore ? loadMore.firstPageKey : key);
+  /** Writes a settlement into a load-more entry; `null` when the settlement does not concern it. */
+  function writeLoadMoreEntry(key: string, firstPageKey: string, settlement: Settlement) {
+    const target = describePageKey(firstPageKey);
     if (!target?.concerns(settlement)) return null;
     const data = storage.get(key);
     let stale = settlement.kind === 'removal' || settlement.kind === 'creation';
-    const write = (page: AnyPage, pageNumber: number) => {
-      const result = target.write(page, pageNumber, settlement);
+    if (!Array.isArray(data)) return { data: undefined, stale };
+    const pages = data as AnyPage[];
+    const written = pages.map((page, i) => {
+      const result = target.write(page, i + 1, settlement);
       if (result.stale) stale = true;
       return result.page;
-    };
-    if (data === undefined) return { data: undefined, stale };
-    if (loadMore && Array.isArray(data)) {
-      const pages = data as AnyPage[];
-      const written = pages.map((page, i) => write(page, i + 1));
-      return { data: written.some((page, i) => page !== pages[i]) ? written : undefined, stale };
-    }
-    const page = write(data as AnyPage, target.page);
-    return { data: page === data ? undefined : page, stale };
+    });
+    return { data: written.some((page, i) => page !== pages[i]) ? written : undefined, stale };
   }
 
-  /** Writes a settlement into every stored entry it touches; returns the entries now stale. */
-  function writeBack(settlement: Settlement): string[] {
-    const stale: string[] = [];
+  /**
+   * Writes a settlement into every stored entry it touches; returns the entries now stale. The
+   * pages of one list are written together, so a member can move between them with no request.
+   */
+  function writeBack(settlement: Settlement): StaleEntry[] {
+    const stale: StaleEntry[] = [];
+    const lists = new Map<
+      string,
+      { target: PageKeyTarget; pages: Map<number, AnyPage>; keys: Map<number, string> }
+    >();
     for (const key of [...storage.keys()]) {
-      const result = writeEntry(key, settlement);
-      if (result === null) continue;
-      if (result.data !== undefined) {
-        writtenSinceFetch.add(key);
-        storage.set(key, result.data);
+      const loadMore = parseLoadMoreListKey(key);
+      if (loadMore) {
+        const result = writeLoadMoreEntry(key, loadMore.firstPageKey, settlement);
+        if (result?.data !== undefined) {
+          writtenSinceFetch.add(key);
+          storage.set(key, result.data);
+        }
+        if (result?.stale) stale.push({ key, keep: false });
+        continue;
       }
-      if (result.stale) stale.push(key);
+      const target = describePageKey(key);
+      const data = storage.get(key);
+      if (!target?.concerns(settlement)) continue;
+      if (data === undefined || staleSince.has(key)) {
+        // Loading, or already out of date: written on its own, fetched again when members moved.
+        const result = data === undefined ? null : target.write(data as AnyPage, target.page, settlement);
+        if (result && result.page !== data) {
+          writtenSinceFetch.add(key);
+          storage.set(key, result.page);
+        }
+        if (settlement.kind !== 'metadata-update' || result?.stale)
+          stale.push({ key, keep: unseenStale.has(key) });
+        continue;
+      }
+      const list = target.pageKey(1);
+      const group = lists.get(list) ?? { target, pages: new Map(), keys: new Map() };
+      lists.set(list, group);
+      group.pages.set(target.page, data as AnyPage);
+      group.keys.set(target.page, key);
+    }
+    for (const { target, pages, keys } of lists.values()) {
+      const written = target.writeList(pages, settlement);
+      for (const [pageNumber, key] of keys) {
+        const page = written.pages.get(pageNumber);
+        const changed = page !== undefined && page !== pages.get(pageNumber);
+        if (changed) {
+          writtenSinceFetch.add(key);
+          storage.set(key, page);
+        }
+        // A request that started before members moved between pages answers without the move.
+        const request = inFlight.get(key);
+        const moved = page !== undefined && page.totalCount !== pages.get(pageNumber)?.totalCount;
+        if (written.stale.has(pageNumber) || (moved && request && request.startSeq < settlement.seq))
+          stale.push({ key, keep: changed });
+        else ledger.renew(key);
+      }
     }
     return stale;
   }
@@ -298,7 +365,7 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
       const stale = writeBack(settlement);
       removeOperation(operation);
       notify();
-      for (const key of stale) refresh(key);
+      for (const { key, keep } of stale) refresh(key, keep);
       pruneSettlements();
       return membership;
     } catch (error) {
@@ -320,7 +387,11 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     fetch,
     prefetch,
     retain: registry.retain,
-    registerView: registry.registerView,
+    registerView(key, revalidate) {
+      const unregister = registry.registerView(key, revalidate);
+      if (unseenStale.delete(key)) revalidate();
+      return unregister;
+    },
     hasData: (key) => storage.get(key) !== undefined,
     onDiscarded: (key) => {
       if (writtenSinceFetch.delete(key)) refresh(key);

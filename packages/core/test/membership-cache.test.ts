@@ -167,12 +167,13 @@ describe('given stored views of the organization', () => {
     );
   });
 
-  it('when a member leaves a role filter, the filtered view drops them, lowers its count and revalidates', async () => {
-    const { cache, entries } = setup();
+  it('when a member leaves a role filter, the filtered view drops them and lowers its count, with no request when it holds the whole list', async () => {
+    const { cache, entries, controllable } = setup();
     await load(cache, entries, MEMBERS_ONLY);
     expect((entries.get(MEMBERS_ONLY) as Page).totalCount).toBe(3);
     const revalidate = vi.fn();
     cache.registerView(MEMBERS_ONLY, revalidate);
+    const lists = controllable.callsOf('listMemberships').length;
     await Promise.all([
       changeMembershipRole(cache, { organizationId: ORG, userId: 'user_grace', role: 'org:admin' }),
       vi.advanceTimersByTimeAsync(1),
@@ -180,23 +181,46 @@ describe('given stored views of the organization', () => {
     const page = entries.get(MEMBERS_ONLY) as Page;
     expect(roleOf(page, 'user_grace')).toBeUndefined();
     expect(page.totalCount).toBe(2);
+    expect(revalidate).not.toHaveBeenCalled();
+    expect(controllable.callsOf('listMemberships')).toHaveLength(lists);
+  });
+
+  it('when a member leaves a role filter and the next member is on a page not stored, the view on screen revalidates', async () => {
+    const { cache, entries } = setup();
+    const firstOfTwo = membershipListKey({ organizationId: ORG, role: ['org:member'], pageSize: 2 });
+    await load(cache, entries, firstOfTwo);
+    const revalidate = vi.fn();
+    cache.registerView(firstOfTwo, revalidate);
+    const [first] = (entries.get(firstOfTwo) as Page).data;
+    await Promise.all([
+      changeMembershipRole(cache, {
+        organizationId: ORG,
+        userId: first?.publicUserData?.userId as string,
+        role: 'org:admin',
+      }),
+      vi.advanceTimersByTimeAsync(1),
+    ]);
+    expect((entries.get(firstOfTwo) as Page).totalCount).toBe(2);
     expect(revalidate).toHaveBeenCalledTimes(1);
   });
 
-  it('when a removal settles, every view drops the member and its count; views not on screen are dropped, views on screen revalidate', async () => {
-    const { cache, entries, deleted } = setup();
+  it('when a removal settles, every view drops the member and its count; views holding their whole list need no request', async () => {
+    const { cache, entries, deleted, controllable } = setup();
     await load(cache, entries, ALL);
     await load(cache, entries, MEMBERS_ONLY);
     const revalidate = vi.fn();
     cache.registerView(ALL, revalidate);
+    const lists = controllable.callsOf('listMemberships').length;
     await Promise.all([
       removeMembership(cache, { organizationId: ORG, userId: 'user_alan' }),
       vi.advanceTimersByTimeAsync(1),
     ]);
     expect(roleOf(entries.get(ALL), 'user_alan')).toBeUndefined();
     expect((entries.get(ALL) as Page).totalCount).toBe(3);
-    expect(revalidate).toHaveBeenCalledTimes(1);
-    expect(deleted).toEqual([MEMBERS_ONLY]);
+    expect((entries.get(MEMBERS_ONLY) as Page).totalCount).toBe(2);
+    expect(revalidate).not.toHaveBeenCalled();
+    expect(deleted).toEqual([]);
+    expect(controllable.callsOf('listMemberships')).toHaveLength(lists);
   });
 
   it('when a mutation fails, no stored view changes', async () => {
