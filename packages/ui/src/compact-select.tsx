@@ -80,6 +80,11 @@ export interface CompactSelectProps
   slotPrefix: string;
   /** Classes per part. `className` goes to the trigger. */
   classNames?: Partial<Record<CompactSelectPart, string | undefined>> | undefined;
+  /**
+   * Render the popover (portal, content, one item per option). `false` renders the trigger alone
+   * (Radix's, with the chosen option's label as its value): see `LazyCompactSelect`. Default `true`.
+   */
+  withContent?: boolean | undefined;
 }
 
 /**
@@ -121,6 +126,7 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
       contentProps,
       viewportProps,
       itemProps,
+      withContent = true,
       ...triggerProps
     },
     ref,
@@ -147,22 +153,29 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
         {...(disabled !== undefined && { disabled })}
       >
         <Select.Trigger {...part('trigger', { ...triggerProps, className })} ref={ref}>
-          <Select.Value {...part('value', valueProps)} />
-          <Select.Icon {...part('icon', iconProps)}>
+          {/* Without the items, the value cannot come from the chosen one's text: it is given. */}
+          <Select.Value {...part('value', valueProps)}>
+            {withContent
+              ? undefined
+              : options.find((option) => option.value === (value ?? defaultValue))?.label}
+          </Select.Value>
+          <Select.Icon asChild {...part('icon', iconProps)}>
             <ChevronIcon />
           </Select.Icon>
         </Select.Trigger>
-        <Select.Portal container={container} {...portalProps}>
-          <Select.Content position="popper" sideOffset={4} {...part('content', contentProps)}>
-            <Select.Viewport {...part('viewport', viewportProps)}>
-              {options.map((option) => (
-                <Select.Item {...part('item', itemProps)} key={option.value} value={option.value}>
-                  <Select.ItemText>{option.label}</Select.ItemText>
-                </Select.Item>
-              ))}
-            </Select.Viewport>
-          </Select.Content>
-        </Select.Portal>
+        {withContent && (
+          <Select.Portal container={container} {...portalProps}>
+            <Select.Content position="popper" sideOffset={4} {...part('content', contentProps)}>
+              <Select.Viewport {...part('viewport', viewportProps)}>
+                {options.map((option) => (
+                  <Select.Item {...part('item', itemProps)} key={option.value} value={option.value}>
+                    <Select.ItemText>{option.label}</Select.ItemText>
+                  </Select.Item>
+                ))}
+              </Select.Viewport>
+            </Select.Content>
+          </Select.Portal>
+        )}
       </Select.Root>
     );
   },

@@ -215,6 +215,7 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
         const reason = permissions.reasons.changeRole;
         return (
           <RoleSelect
+            lazy
             roles={roles}
             memberName={name}
             value={member.role}

@@ -2,6 +2,7 @@ import type * as Select from '@radix-ui/react-select';
 import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
 import { CompactSelect, type SelectPartProps } from './compact-select';
 import { joinClassNames } from './join-class-names';
+import { LazyCompactSelect } from './lazy-compact-select';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
 import { visuallyHidden } from './visually-hidden';
 
@@ -54,6 +55,15 @@ export interface RoleSelectProps
   classNames?: Partial<Record<RoleSelectSlot, string>>;
   /** Strings for this select alone, over the provider's. */
   localization?: RosterLocalizationOverrides;
+  /**
+   * Render only the trigger's markup (the same element, attributes, slots and classes) and mount
+   * the Radix Select when the user reaches for it: a pointer down, or Enter, Space, ArrowUp or
+   * ArrowDown on the focused trigger (it then opens as Radix's own would); type-ahead on the closed
+   * trigger picks a role without mounting it. Once mounted it stays. What the member list's rows
+   * use: a Radix Select per row is most of a page's render cost. Ignored with `name` (a form field
+   * needs Radix's hidden native select). Default `false`.
+   */
+  lazy?: boolean;
 }
 
 /**
@@ -78,6 +88,7 @@ export const RoleSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, RoleSele
     className,
     classNames,
     localization,
+    lazy = false,
     ...triggerProps
   },
   ref,
@@ -91,9 +102,11 @@ export const RoleSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, RoleSele
   const showReason = Boolean(disabled && disabledReason);
   const describedBy = joinClassNames(triggerProps['aria-describedby'], showReason && reasonId);
 
+  const Control = lazy ? LazyCompactSelect : CompactSelect;
+
   return (
     <>
-      <CompactSelect
+      <Control
         options={options.map((role) => ({ value: role.key, label: role.name }))}
         value={value}
         defaultValue={defaultValue}
