@@ -12,8 +12,11 @@ import { expect, waitFor, within } from 'storybook/test';
 import { RosterStoryProvider } from './roster-story-provider';
 import { type StoryKnobArgs, storyKnobArgTypes } from './story-knobs';
 
-/** The button's props (every control reaches it) and the memory client's knobs. */
-interface ExportStoryProps extends MemberListExportButtonProps, StoryKnobArgs {
+/**
+ * The button's props (every control reaches it but `roles`, which come from the Root) and the
+ * memory client's knobs (whose `roles` is the role set the client offers).
+ */
+interface ExportStoryProps extends Omit<MemberListExportButtonProps, 'roles'>, StoryKnobArgs {
   /** Members of Acme in the seed. */
   members?: number;
 }
