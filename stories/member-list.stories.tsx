@@ -122,6 +122,14 @@ const meta = {
     'MemberList.RemoveDialog': MemberList.RemoveDialog,
   },
   render: (args) => <MemberListStory {...args} />,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'An organization\u2019s members: toolbar (search, role filter, sort), the table (role select and remove per row, "You" badge, pending rows), pagination, the remove dialog and announcements. Needs `RosterProvider`. It is `MemberList.Root` with the parts in this order; compose the Root with `MemberList.Toolbar`, `.Table`, `.Row`, `.Pagination`, `.RemoveDialog` (and your own parts, through `useMemberListContext`) for another layout. The tabs below hold the props of the Root and of each part.',
+      },
+    },
+  },
   args: { layout: 'default', organizationId: DEMO_IDS.organizationId },
   argTypes: {
     ...storyKnobArgTypes,
