@@ -12,11 +12,8 @@ import { expect, waitFor, within } from 'storybook/test';
 import { RosterStoryProvider } from './roster-story-provider';
 import { type StoryKnobArgs, storyKnobArgTypes } from './story-knobs';
 
-/**
- * The button's props (every control reaches it but `roles`, which come from the Root) and the
- * memory client's knobs (whose `roles` is the role set the client offers).
- */
-interface ExportStoryProps extends Omit<MemberListExportButtonProps, 'roles'>, StoryKnobArgs {
+/** The button's props (every control reaches it) and the memory client's latency and failure knobs. */
+interface ExportStoryProps extends MemberListExportButtonProps, Omit<StoryKnobArgs, 'roles'> {
   /** Members of Acme in the seed. */
   members?: number;
 }
@@ -25,11 +22,11 @@ interface ExportStoryProps extends Omit<MemberListExportButtonProps, 'roles'>, S
  * The button in a composed member list's toolbar. The story hands the file to the page instead of
  * the browser's download (`download`), and says what it got, so a reader (and the play) can see it.
  */
-function ExportStory({ roles, latency, failureRate, theme: _theme, members, ...props }: ExportStoryProps) {
+function ExportStory({ latency, failureRate, theme: _theme, members, ...props }: ExportStoryProps) {
   const [file, setFile] = useState<MemberListExportFile | null>(null);
   const [seed] = useState(() => createDemoSeed({ members: members ?? 250 }));
   return (
-    <RosterStoryProvider seed={seed} roles={roles} latency={latency} failureRate={failureRate}>
+    <RosterStoryProvider seed={seed} latency={latency} failureRate={failureRate}>
       <MemberList.Root organizationId={DEMO_IDS.organizationId}>
         <MemberList.Toolbar actions={<MemberListExportButton download={setFile} {...props} />} />
         <MemberList.Table />
@@ -51,7 +48,10 @@ const meta = {
   render: (args) => <ExportStory {...args} />,
   args: { members: 250 },
   argTypes: {
-    ...storyKnobArgTypes,
+    latency: storyKnobArgTypes.latency,
+    failureRate: storyKnobArgTypes.failureRate,
+    theme: storyKnobArgTypes.theme,
+    roles: { table: { disable: true } },
     members: { description: 'Members of Acme in the memory client (remount to apply).', control: 'number' },
     download: { table: { disable: true } },
   },
