@@ -1,14 +1,24 @@
 import { DEMO_IDS } from '@roster/core/testing';
-import { AddMemberDialog, LiveAnnouncer } from '@roster/ui';
+import { AddMemberDialog, type AddMemberDialogProps, LiveAnnouncer } from '@roster/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { RosterStoryProvider } from './roster-story-provider';
+import { localizationArgType, type StoryKnobArgs, storyKnobArgTypes } from './story-knobs';
 
-function AddMemberStory() {
+/** The dialog's props (every control reaches it) and the memory client's knobs. */
+interface AddMemberStoryProps extends AddMemberDialogProps, StoryKnobArgs {}
+
+/** As Carol, Solo Studio's admin, on a memory client. */
+function AddMemberStory({ roles, latency, failureRate, theme: _theme, ...props }: AddMemberStoryProps) {
   return (
-    <RosterStoryProvider viewerId={DEMO_IDS.soloAdminUserId}>
+    <RosterStoryProvider
+      viewerId={DEMO_IDS.soloAdminUserId}
+      roles={roles}
+      latency={latency}
+      failureRate={failureRate}
+    >
       <LiveAnnouncer>
-        <AddMemberDialog organizationId={DEMO_IDS.soloOrganizationId} organizationName="Solo Studio" />
+        <AddMemberDialog {...props} />
       </LiveAnnouncer>
     </RosterStoryProvider>
   );
@@ -16,8 +26,11 @@ function AddMemberStory() {
 
 const meta = {
   title: 'Components/AddMemberDialog',
-  component: AddMemberStory,
-} satisfies Meta<typeof AddMemberStory>;
+  component: AddMemberDialog,
+  render: (args) => <AddMemberStory {...args} />,
+  args: { organizationId: DEMO_IDS.soloOrganizationId, organizationName: 'Solo Studio' },
+  argTypes: { ...storyKnobArgTypes, localization: localizationArgType() },
+} satisfies Meta<AddMemberStoryProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -38,18 +51,19 @@ export const Default: Story = {
   },
 };
 
-/** Adding someone who is already a member: the error is shown on the field. */
+/** Someone who is already a member is offered as such and cannot be picked, with a click or Enter. */
 export const AlreadyAMember: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const body = within(canvasElement.ownerDocument.body);
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Add member' }));
     const user = await body.findByRole('combobox', { name: 'User' });
     await userEvent.type(user, 'bob jones');
-    await body.findByRole('option', { name: /Bob Jones/ });
-    await userEvent.keyboard('{Enter}');
-    await userEvent.click(body.getByRole('button', { name: 'Add' }));
-    await waitFor(() => expect(user).toHaveAttribute('aria-invalid', 'true'));
-    await expect(user).toHaveAccessibleDescription('This user is already a member of the organization.');
+    const bob = await body.findByRole('option', { name: /^Bob Jones.*Already a member$/ });
+    await expect(bob).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await userEvent.click(bob);
+    await expect(user).toHaveValue('bob jones');
     await userEvent.click(body.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(body.queryByRole('dialog')).not.toBeInTheDocument());
   },
 };

@@ -1,6 +1,7 @@
 import { createDemoSeed, DEMO_IDS, type MemoryClient } from '@roster/core/testing';
 import {
   InvitationList,
+  type InvitationListProps,
   InviteMembersDialog,
   OrganizationMembersPanel,
   type RosterLocalizationOverrides,
@@ -8,16 +9,17 @@ import {
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { RosterStoryProvider } from './roster-story-provider';
+import { localizationArgType, type StoryKnobArgs, storyKnobArgTypes } from './story-knobs';
 
 type Canvas = ReturnType<typeof within>;
 
-interface InvitationsStoryProps {
+/** `InvitationList`'s props (the list view passes them on), the story's seed and the client's knobs. */
+interface InvitationsStoryProps extends InvitationListProps, StoryKnobArgs {
   /** What to render: the panel on its Invitations tab (default), the list alone, or the dialog alone. */
   view?: 'panel' | 'list' | 'dialog';
   /** Pending invitations to seed: `guest1@example.com` ... */
   invitations?: number;
   viewerId?: string;
-  latency?: number;
   localization?: RosterLocalizationOverrides;
   locale?: string;
 }
@@ -37,18 +39,29 @@ function InvitationsStory({
   view = 'panel',
   invitations = 0,
   viewerId,
+  roles,
   latency,
+  failureRate,
+  theme: _theme,
   localization,
   locale,
+  ...listProps
 }: InvitationsStoryProps) {
-  const organizationId = DEMO_IDS.organizationId;
+  const organizationId = listProps.organizationId;
   return (
     <RosterStoryProvider
       {...(viewerId && { viewerId })}
       {...(locale && { locale })}
+      roles={roles}
+      latency={latency}
+      failureRate={failureRate}
       configure={(client) => {
+        // The seed's invitations exist at once, whatever the knobs say.
+        client.setLatency(0);
+        client.setFailureRate(0);
         seedInvitations(client, invitations);
-        if (latency !== undefined) client.setLatency(latency);
+        client.setLatency(latency ?? 0);
+        client.setFailureRate(failureRate ?? 0);
         return undefined;
       }}
     >
@@ -59,9 +72,7 @@ function InvitationsStory({
           {...(localization && { localization })}
         />
       )}
-      {view === 'list' && (
-        <InvitationList organizationId={organizationId} {...(localization && { localization })} />
-      )}
+      {view === 'list' && <InvitationList {...listProps} {...(localization && { localization })} />}
       {view === 'dialog' && (
         <InviteMembersDialog organizationId={organizationId} {...(localization && { localization })} />
       )}
@@ -71,9 +82,40 @@ function InvitationsStory({
 
 const meta = {
   title: 'Invitations',
-  component: InvitationsStory,
-  args: { invitations: 3 },
-} satisfies Meta<typeof InvitationsStory>;
+  // The docs page documents `InvitationList` and, as tabs, its parts and the invite dialog.
+  component: InvitationList,
+  subcomponents: {
+    InviteMembersDialog,
+    'InvitationList.Root': InvitationList.Root,
+    'InvitationList.Table': InvitationList.Table,
+    'InvitationList.Pagination': InvitationList.Pagination,
+    'InvitationList.RevokeDialog': InvitationList.RevokeDialog,
+  },
+  render: (args) => <InvitationsStory {...args} />,
+  args: { organizationId: DEMO_IDS.organizationId, invitations: 3 },
+  argTypes: {
+    ...storyKnobArgTypes,
+    view: {
+      description:
+        'What the story renders: the panel on its Invitations tab, the list alone or the dialog alone.',
+      control: 'inline-radio',
+      options: ['panel', 'list', 'dialog'],
+      table: { category: 'Story', defaultValue: { summary: 'panel' } },
+    },
+    invitations: {
+      description: 'How many pending invitations the memory client starts with.',
+      control: { type: 'range', min: 0, max: 30, step: 1 },
+      table: { category: 'Memory client' },
+    },
+    viewerId: {
+      description: 'The signed-in user: Alice (admin) or Bob (member, may not manage).',
+      control: 'inline-radio',
+      options: [DEMO_IDS.adminUserId, DEMO_IDS.memberUserId],
+      table: { category: 'Story' },
+    },
+    localization: localizationArgType(),
+  },
+} satisfies Meta<InvitationsStoryProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

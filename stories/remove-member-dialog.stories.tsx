@@ -1,23 +1,24 @@
 import { createRosterApiError } from '@roster/core';
-import { RemoveMemberDialog } from '@roster/ui';
+import { RemoveMemberDialog, type RemoveMemberDialogProps } from '@roster/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, fn, waitFor, within } from 'storybook/test';
+import { type StoryKnobArgs, storyKnobArgTypes } from './story-knobs';
 
-interface RemoveStoryProps {
-  memberName: string;
-  organizationName: string;
-  isSelf?: boolean;
+/** The dialog's props (every control reaches it) and what the story's server answers. */
+interface RemoveStoryProps extends RemoveMemberDialogProps, Pick<StoryKnobArgs, 'theme'> {
   /** What the server answers, after `delay` ms. */
   outcome: 'success' | 'error';
+  /** How long the server takes to answer, in ms. */
   delay?: number;
 }
 
-function RemoveStory({ outcome, delay = 400, ...props }: RemoveStoryProps) {
+function RemoveStory({ outcome, delay = 400, onConfirm, theme: _theme, ...props }: RemoveStoryProps) {
   return (
     <RemoveMemberDialog
       {...props}
       onConfirm={() =>
-        new Promise((resolve, reject) =>
+        new Promise((resolve, reject) => {
+          onConfirm();
           setTimeout(
             () =>
               outcome === 'success'
@@ -30,8 +31,8 @@ function RemoveStory({ outcome, delay = 400, ...props }: RemoveStoryProps) {
                     ),
                   ),
             delay,
-          ),
-        )
+          );
+        })
       }
       trigger={
         <button type="button">{props.isSelf ? 'Leave organization' : `Remove ${props.memberName}`}</button>
@@ -42,9 +43,24 @@ function RemoveStory({ outcome, delay = 400, ...props }: RemoveStoryProps) {
 
 const meta = {
   title: 'Components/RemoveMemberDialog',
-  component: RemoveStory,
-  args: { memberName: 'Bob Jones', organizationName: 'Acme', outcome: 'success' },
-} satisfies Meta<typeof RemoveStory>;
+  component: RemoveMemberDialog,
+  render: (args) => <RemoveStory {...args} />,
+  args: { memberName: 'Bob Jones', organizationName: 'Acme', outcome: 'success', onConfirm: fn() },
+  argTypes: {
+    outcome: {
+      description: 'What the story\u2019s server answers to Remove.',
+      control: 'inline-radio',
+      options: ['success', 'error'],
+      table: { category: 'Story' },
+    },
+    delay: {
+      description: 'How long the story\u2019s server takes to answer, in ms.',
+      control: { type: 'range', min: 0, max: 3000, step: 100 },
+      table: { category: 'Story', defaultValue: { summary: '400' } },
+    },
+    theme: storyKnobArgTypes.theme,
+  },
+} satisfies Meta<RemoveStoryProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -111,8 +111,6 @@ export function localizationArgType(extra: Record<string, RosterLocalizationOver
     ...extra,
   };
   return {
-    description:
-      'Strings to override (English by default): a `RosterLocalizationOverrides` object. Pick one of a few here.',
     control: 'select' as const,
     options: Object.keys(mapping),
     mapping,
@@ -121,7 +119,6 @@ export function localizationArgType(extra: Record<string, RosterLocalizationOver
 
 /** The Columns control: the built-in column ids, in their default order. */
 export const columnsArgType = {
-  description: 'Columns to show, in order: built-in ids and/or your own column objects.',
   control: 'check' as const,
   options: ['avatar', 'name', 'identifier', 'role', 'joined', 'actions'],
 };
