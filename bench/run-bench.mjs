@@ -38,7 +38,20 @@ function log(message) {
 
 if (!values['no-build']) {
   log('pnpm build (the packages’ dist, imported as an app would)');
-  execFileSync('pnpm', ['build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Others may be mid-change: one retry after a failed build, then stop with its output.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      execFileSync('pnpm', ['build'], { cwd: repoRoot, stdio: 'pipe', encoding: 'utf8' });
+      break;
+    } catch (error) {
+      if (attempt === 2) {
+        console.error(`${error.stdout ?? ''}${error.stderr ?? ''}`.split('\n').slice(-30).join('\n'));
+        process.exit(1);
+      }
+      log('pnpm build failed; retrying in 20 s');
+      execFileSync('sleep', ['20']);
+    }
+  }
 }
 
 const results = { quick: values.quick, processes, machine: machineInfo(repoRoot) };
@@ -58,14 +71,23 @@ if (wanted('jsdom')) {
 }
 if (wanted('chromium')) {
   log('building the bench page (Vite)');
-  const dir = await buildBenchPage();
-  log(`Chromium interaction latency, ${processes} process(es)`);
-  results.chromium = await runInProcesses(
-    processes,
-    'node',
-    ['sections/chromium-latency.mjs', '--dir', dir, ...quickArgs],
-    production,
-  );
+  let dir = null;
+  try {
+    dir = await buildBenchPage();
+  } catch (error) {
+    results.chromium = [
+      { ok: false, error: `the bench page did not build: ${String(error?.message ?? error).split('\n')[0]}` },
+    ];
+  }
+  if (dir) {
+    log(`Chromium interaction latency, ${processes} process(es)`);
+    results.chromium = await runInProcesses(
+      processes,
+      'node',
+      ['sections/chromium-latency.mjs', '--dir', dir, ...quickArgs],
+      production,
+    );
+  }
 }
 if (wanted('requests')) {
   log('requests per journey');
@@ -74,7 +96,9 @@ if (wanted('requests')) {
 if (wanted('server')) {
   const server = join(repoRoot, 'packages/server/bench/list-latency.mjs');
   const handler = join(repoRoot, 'packages/handler/bench/throughput.mjs');
-  const serverArgs = values.quick ? ['--members', '10000', '--runs', '10'] : ['--runs', '30'];
+  const serverArgs = values.quick
+    ? ['--members', '10000', '--runs', '10']
+    : ['--members', '100000', '--runs', '15'];
   const handlerArgs = values.quick
     ? ['--duration', '1', '--rounds', '1']
     : ['--duration', '2', '--rounds', '2'];

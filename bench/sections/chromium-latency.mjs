@@ -28,7 +28,7 @@ const PLAN = values.quick
   ? [{ rows: 100, throttle: 1, rounds: 1 }]
   : [
       { rows: 100, throttle: 1, rounds: 3 },
-      { rows: 500, throttle: 1, rounds: 2 },
+      { rows: 500, throttle: 1, rounds: 1 },
       { rows: 100, throttle: 4, rounds: 1 },
       { rows: 500, throttle: 4, rounds: 1 },
     ];

@@ -27,9 +27,9 @@ const PLAN = values.quick
       { rows: 100, rounds: 1 },
     ]
   : [
-      { rows: 10, rounds: 5 },
-      { rows: 100, rounds: 4 },
-      { rows: 500, rounds: 2 },
+      { rows: 10, rounds: 4 },
+      { rows: 100, rounds: 2 },
+      { rows: 500, rounds: 1 },
     ];
 const ROLE_CHANGES_PER_ROUND = 2;
 
