@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { type Context, createContext, useContext } from 'react';
 import type { UseMemberListResult } from './use-member-list';
 
 /** What `MemberList.Root` provides to its parts: the list's state and actions. */
@@ -20,13 +20,15 @@ export function useMemberListContext(): MemberListContextValue {
 /**
  * A part's props: inside a Root, `fromList(list)` fills the props not given (see
  * {@link withDefaults}); outside one, the props alone. So parts work in a Root with no props, and
- * anywhere with them.
+ * anywhere with them. The built-in parts read a slice of the list instead (`context`, see
+ * `member-list-slices.ts`), so that they re-render only when what they show changes.
  */
-export function usePartProps<Props extends object>(
+export function usePartProps<Props extends object, List extends object = MemberListContextValue>(
   props: Props,
-  fromList: (list: MemberListContextValue) => Partial<Props>,
+  fromList: (list: List) => Partial<Props>,
+  context: Context<List | null> = MemberListContext as unknown as Context<List | null>,
 ): Props {
-  const list = useContext(MemberListContext);
+  const list = useContext(context);
   return withDefaults(list && fromList(list), props);
 }
 

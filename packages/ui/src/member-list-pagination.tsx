@@ -1,5 +1,5 @@
 import { DEFAULT_PAGE_SIZE } from '@roster/core';
-import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, memo, useMemo } from 'react';
 import {
   CompactSelect,
   type NestedSelectProps,
@@ -8,7 +8,8 @@ import {
 } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalizationOverrides, useLocalization } from './localization';
-import { type MemberListContextValue, usePartProps } from './member-list-context';
+import { usePartProps } from './member-list-context';
+import { type MemberListPaginationSlice, MemberListPaginationSliceContext } from './member-list-slices';
 
 /**
  * The parts of {@link MemberListPagination}, stamped `data-roster-slot="member-list-<slot>"`; the
@@ -55,7 +56,7 @@ export interface MemberListPaginationProps extends Omit<ComponentPropsWithoutRef
 }
 
 /** What the pagination takes from its Root. */
-const fromList = (list: MemberListContextValue): Partial<MemberListPaginationProps> => ({
+const fromList = (list: MemberListPaginationSlice): Partial<MemberListPaginationProps> => ({
   page: list.page,
   pageSize: list.pageSize,
   totalCount: list.totalCount,
@@ -65,46 +66,40 @@ const fromList = (list: MemberListContextValue): Partial<MemberListPaginationPro
   isFetching: list.isFetching,
 });
 
-/** Previous/Next, the `1–10 of 253` status and a page-size choice. */
-export const MemberListPagination = /* @__PURE__ */ forwardRef<HTMLElement, MemberListPaginationProps>(
-  function MemberListPagination(props, ref) {
-    const {
-      page = 1,
-      pageSize = DEFAULT_PAGE_SIZE,
-      totalCount = 0,
-      onPageChange,
-      pageSizeOptions = DEFAULT_PAGE_SIZE_OPTIONS,
-      onPageSizeChange,
-      pageSizeProps,
-      isFetching = false,
-      className,
-      classNames,
-      localization,
-      ...navProps
-    } = usePartProps(props, fromList);
-    const text = useLocalization(localization);
-    const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
-    const from = totalCount === 0 ? 0 : Math.min((page - 1) * pageSize + 1, totalCount);
-    const to = Math.min(page * pageSize, totalCount);
-    const hasPrevious = page > 1;
-    const hasNext = page < pageCount;
-    const sizes = pageSizeOptions.includes(pageSize)
-      ? pageSizeOptions
-      : [...pageSizeOptions, pageSize].sort((a, b) => a - b);
-
-    return (
-      <nav
-        aria-label={text.paginationLabel}
-        {...navProps}
-        ref={ref}
-        data-roster-slot="member-list-pagination"
-        data-fetching={isFetching ? '' : undefined}
-        className={joinClassNames(classNames?.root, className)}
-      >
-        <p role="status" data-roster-slot="member-list-status" className={classNames?.status}>
-          {text.pageStatus(from, to, totalCount)}
-        </p>
-        {onPageSizeChange && pageSizeOptions.length > 0 && (
+/**
+ * Previous/Next, the `1–10 of 253` status and a page-size choice. Memoized, and inside a Root it
+ * reads only its share of the list: a role change does not re-render it, and a page change does
+ * not re-render its select.
+ */
+export const MemberListPagination = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLElement, MemberListPaginationProps>(
+    function MemberListPagination(props, ref) {
+      const {
+        page = 1,
+        pageSize = DEFAULT_PAGE_SIZE,
+        totalCount = 0,
+        onPageChange,
+        pageSizeOptions = DEFAULT_PAGE_SIZE_OPTIONS,
+        onPageSizeChange,
+        pageSizeProps,
+        isFetching = false,
+        className,
+        classNames,
+        localization,
+        ...navProps
+      } = usePartProps(props, fromList, MemberListPaginationSliceContext);
+      const text = useLocalization(localization);
+      const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
+      const from = totalCount === 0 ? 0 : Math.min((page - 1) * pageSize + 1, totalCount);
+      const to = Math.min(page * pageSize, totalCount);
+      const hasPrevious = page > 1;
+      const hasNext = page < pageCount;
+      const pageSizeSelect = useMemo(() => {
+        if (!onPageSizeChange || pageSizeOptions.length === 0) return null;
+        const sizes = pageSizeOptions.includes(pageSize)
+          ? pageSizeOptions
+          : [...pageSizeOptions, pageSize].sort((a, b) => a - b);
+        return (
           <CompactSelect
             {...nestedSelectProps(pageSizeProps)}
             options={sizes.map((size) => ({ value: String(size), label: text.pageSizeOption(size) }))}
@@ -114,28 +109,44 @@ export const MemberListPagination = /* @__PURE__ */ forwardRef<HTMLElement, Memb
             slotPrefix="member-list-page-size"
             classNames={prefixedClassNames(classNames, 'page-size')}
           />
-        )}
-        <button
-          type="button"
-          disabled={!hasPrevious}
-          data-disabled={hasPrevious ? undefined : ''}
-          onClick={() => onPageChange?.(page - 1)}
-          data-roster-slot="member-list-previous"
-          className={classNames?.previous}
+        );
+      }, [onPageSizeChange, pageSizeOptions, pageSize, pageSizeProps, text, classNames]);
+
+      return (
+        <nav
+          aria-label={text.paginationLabel}
+          {...navProps}
+          ref={ref}
+          data-roster-slot="member-list-pagination"
+          data-fetching={isFetching ? '' : undefined}
+          className={joinClassNames(classNames?.root, className)}
         >
-          {text.previousPage}
-        </button>
-        <button
-          type="button"
-          disabled={!hasNext}
-          data-disabled={hasNext ? undefined : ''}
-          onClick={() => onPageChange?.(page + 1)}
-          data-roster-slot="member-list-next"
-          className={classNames?.next}
-        >
-          {text.nextPage}
-        </button>
-      </nav>
-    );
-  },
+          <p role="status" data-roster-slot="member-list-status" className={classNames?.status}>
+            {text.pageStatus(from, to, totalCount)}
+          </p>
+          {pageSizeSelect}
+          <button
+            type="button"
+            disabled={!hasPrevious}
+            data-disabled={hasPrevious ? undefined : ''}
+            onClick={() => onPageChange?.(page - 1)}
+            data-roster-slot="member-list-previous"
+            className={classNames?.previous}
+          >
+            {text.previousPage}
+          </button>
+          <button
+            type="button"
+            disabled={!hasNext}
+            data-disabled={hasNext ? undefined : ''}
+            onClick={() => onPageChange?.(page + 1)}
+            data-roster-slot="member-list-next"
+            className={classNames?.next}
+          >
+            {text.nextPage}
+          </button>
+        </nav>
+      );
+    },
+  ),
 );

@@ -7,6 +7,12 @@ import {
   type MemberListFocusTargets,
 } from './member-list-context';
 import { type MemberListRowDefaults, MemberListRowDefaultsContext } from './member-list-row';
+import {
+  MemberListPaginationSliceContext,
+  MemberListTableSliceContext,
+  MemberListToolbarSliceContext,
+  useMemberListSlices,
+} from './member-list-slices';
 import { PortalContainerContext } from './portal-container';
 import { splitProps } from './split-props';
 import { useComposedRefs } from './use-composed-refs';
@@ -83,15 +89,22 @@ const MemberListRootContent = /* @__PURE__ */ forwardRef<
     onRoleChange: list.changeRole,
     onRemoveRequest: list.requestRemoval,
   });
+  const slices = useMemberListSlices(list);
   return (
     <div {...divProps} ref={rootRef} data-roster-slot="member-list-root">
       <PortalContainerContext.Provider value={container}>
         <MemberListContext.Provider value={list}>
-          <MemberListFocusContext.Provider value={focus}>
-            <MemberListRowDefaultsContext.Provider value={rowDefaults}>
-              {children}
-            </MemberListRowDefaultsContext.Provider>
-          </MemberListFocusContext.Provider>
+          <MemberListToolbarSliceContext.Provider value={slices.toolbar}>
+            <MemberListPaginationSliceContext.Provider value={slices.pagination}>
+              <MemberListTableSliceContext.Provider value={slices.table}>
+                <MemberListFocusContext.Provider value={focus}>
+                  <MemberListRowDefaultsContext.Provider value={rowDefaults}>
+                    {children}
+                  </MemberListRowDefaultsContext.Provider>
+                </MemberListFocusContext.Provider>
+              </MemberListTableSliceContext.Provider>
+            </MemberListPaginationSliceContext.Provider>
+          </MemberListToolbarSliceContext.Provider>
         </MemberListContext.Provider>
       </PortalContainerContext.Provider>
     </div>

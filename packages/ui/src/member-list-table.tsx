@@ -17,13 +17,14 @@ import {
   type MemberListRowRenderContext,
   useMemberListColumns,
 } from './member-list-columns';
-import { type MemberListContextValue, MemberListFocusContext, usePartProps } from './member-list-context';
+import { MemberListFocusContext, usePartProps } from './member-list-context';
 import {
   MemberListRow,
   type MemberListRowDefaults,
   MemberListRowDefaultsContext,
   type MemberListRowSlot,
 } from './member-list-row';
+import { type MemberListTableSlice, MemberListTableSliceContext } from './member-list-slices';
 import { splitProps } from './split-props';
 import { useComposedRefs } from './use-composed-refs';
 import { useStableObject } from './use-stable-object';
@@ -151,7 +152,7 @@ const MAX_SKELETON_ROWS = 10;
 const NO_MEMBERS: readonly OrganizationMembership[] = [];
 
 /** What the table takes from its Root. */
-const fromList = (list: MemberListContextValue, text: RosterLocalization): Partial<MemberListTableProps> => ({
+const fromList = (list: MemberListTableSlice, text: RosterLocalization): Partial<MemberListTableProps> => ({
   members: list.members,
   viewer: list.viewer,
   adminCount: list.adminCount,
@@ -180,7 +181,7 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
   function MemberListTable(props, ref) {
     const text = useLocalization();
     const [rowFields, own] = splitProps(
-      usePartProps(props, (list) => fromList(list, text)),
+      usePartProps(props, (list: MemberListTableSlice) => fromList(list, text), MemberListTableSliceContext),
       ROW_DEFAULT_KEYS,
     );
     const {

@@ -2,8 +2,10 @@ import { DEFAULT_MEMBERSHIP_ORDER_BY } from '@roster/core';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
+  memo,
   type ReactNode,
   useEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -15,7 +17,8 @@ import {
 } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { type MemberSortOrder, type RosterLocalizationOverrides, useLocalization } from './localization';
-import { type MemberListContextValue, usePartProps } from './member-list-context';
+import { usePartProps } from './member-list-context';
+import { type MemberListToolbarSlice, MemberListToolbarSliceContext } from './member-list-slices';
 import type { RoleSelectOption } from './role-select';
 import { useControllableState } from './use-controllable-state';
 
@@ -91,7 +94,7 @@ export interface MemberListToolbarProps extends Omit<ComponentPropsWithoutRef<'d
 }
 
 /** What the toolbar takes from its Root. */
-const fromList = (list: MemberListContextValue): Partial<MemberListToolbarProps> => ({
+const fromList = (list: MemberListToolbarSlice): Partial<MemberListToolbarProps> => ({
   query: list.query,
   onQueryChange: list.setQuery,
   roles: list.roles,
@@ -101,9 +104,13 @@ const fromList = (list: MemberListContextValue): Partial<MemberListToolbarProps>
   onOrderByChange: list.setOrderBy,
 });
 
-/** Search (debounced, clearable, Escape clears), role filter with "All roles", and sort. */
-export const MemberListToolbar = /* @__PURE__ */ forwardRef<HTMLDivElement, MemberListToolbarProps>(
-  function MemberListToolbar(props, ref) {
+/**
+ * Search (debounced, clearable, Escape clears), role filter with "All roles", and sort. Memoized,
+ * and inside a Root it reads only its share of the list: a role change or a page change does not
+ * re-render it, and typing in the search does not re-render its selects.
+ */
+export const MemberListToolbar = /* @__PURE__ */ memo(
+  /* @__PURE__ */ forwardRef<HTMLDivElement, MemberListToolbarProps>(function MemberListToolbar(props, ref) {
     const {
       query,
       defaultQuery = '',
@@ -124,7 +131,7 @@ export const MemberListToolbar = /* @__PURE__ */ forwardRef<HTMLDivElement, Memb
       classNames,
       localization,
       ...rootProps
-    } = usePartProps(props, fromList);
+    } = usePartProps(props, fromList, MemberListToolbarSliceContext);
     const text = useLocalization(localization);
     const [applied, setApplied] = useControllableState(
       query,
@@ -173,6 +180,42 @@ export const MemberListToolbar = /* @__PURE__ */ forwardRef<HTMLDivElement, Memb
       report('');
     };
 
+    // The selects re-render only when what they show changes (not with each typed character).
+    const roleFilterSelect = useMemo(
+      () =>
+        roles && roles.length > 0 ? (
+          <CompactSelect
+            {...nestedSelectProps(roleFilterProps)}
+            options={[{ key: ALL_ROLES, name: text.allRoles }, ...roles].map((option) => ({
+              value: option.key,
+              label: option.name,
+            }))}
+            value={currentRole ?? ALL_ROLES}
+            onValueChange={(value) => setRole(value === ALL_ROLES ? null : value)}
+            aria-label={text.roleFilterLabel}
+            data-active={currentRole ? '' : undefined}
+            slotPrefix="member-list-role-filter"
+            classNames={prefixedClassNames(classNames, 'role-filter')}
+          />
+        ) : null,
+      [roles, roleFilterProps, text, currentRole, setRole, classNames],
+    );
+    const sortSelect = useMemo(
+      () =>
+        sortOrders.length > 0 ? (
+          <CompactSelect
+            {...nestedSelectProps(sortProps)}
+            options={sortOrders.map((order) => ({ value: order, label: text.sortOrders[order] }))}
+            value={currentOrder}
+            onValueChange={(value) => setOrder(value as MemberSortOrder)}
+            aria-label={text.sortLabel}
+            slotPrefix="member-list-sort"
+            classNames={prefixedClassNames(classNames, 'sort')}
+          />
+        ) : null,
+      [sortOrders, sortProps, text, currentOrder, setOrder, classNames],
+    );
+
     return (
       <div
         {...rootProps}
@@ -211,32 +254,8 @@ export const MemberListToolbar = /* @__PURE__ */ forwardRef<HTMLDivElement, Memb
             </button>
           )}
         </div>
-        {roles && roles.length > 0 && (
-          <CompactSelect
-            {...nestedSelectProps(roleFilterProps)}
-            options={[{ key: ALL_ROLES, name: text.allRoles }, ...roles].map((option) => ({
-              value: option.key,
-              label: option.name,
-            }))}
-            value={currentRole ?? ALL_ROLES}
-            onValueChange={(value) => setRole(value === ALL_ROLES ? null : value)}
-            aria-label={text.roleFilterLabel}
-            data-active={currentRole ? '' : undefined}
-            slotPrefix="member-list-role-filter"
-            classNames={prefixedClassNames(classNames, 'role-filter')}
-          />
-        )}
-        {sortOrders.length > 0 && (
-          <CompactSelect
-            {...nestedSelectProps(sortProps)}
-            options={sortOrders.map((order) => ({ value: order, label: text.sortOrders[order] }))}
-            value={currentOrder}
-            onValueChange={(value) => setOrder(value as MemberSortOrder)}
-            aria-label={text.sortLabel}
-            slotPrefix="member-list-sort"
-            classNames={prefixedClassNames(classNames, 'sort')}
-          />
-        )}
+        {roleFilterSelect}
+        {sortSelect}
         {actions && (
           <div data-roster-slot="member-list-actions" className={classNames?.actions}>
             {actions}
@@ -244,5 +263,5 @@ export const MemberListToolbar = /* @__PURE__ */ forwardRef<HTMLDivElement, Memb
         )}
       </div>
     );
-  },
+  }),
 );

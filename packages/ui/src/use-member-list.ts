@@ -221,7 +221,7 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     setRemoval({ member, trigger }),
   );
 
-  const confirmRemoval = async () => {
+  const confirmRemoval = useStableCallback(async () => {
     const member = removal?.member;
     const userId = member?.publicUserData?.userId;
     if (!member || !userId) return;
@@ -233,7 +233,11 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     }
     announce(text.memberRemoved(getMemberDisplayName(member)));
     settled({ kind: 'removal', member });
-  };
+  });
+
+  // Stable, as every action: the parts' slices of the list stay the same objects across renders.
+  const retry = useStableCallback(() => void list.revalidate());
+  const cancelRemoval = useStableCallback(() => setRemoval(null));
 
   const clearSearch = useStableCallback(() => {
     setQuery('');
@@ -268,10 +272,10 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     setRoleFilter,
     setOrderBy,
     clearSearch,
-    retry: () => void list.revalidate(),
+    retry,
     changeRole,
     requestRemoval,
-    cancelRemoval: () => setRemoval(null),
+    cancelRemoval,
     confirmRemoval,
   };
 }
