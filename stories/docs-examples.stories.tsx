@@ -143,3 +143,45 @@ export const Hooks: Story = {
     });
   },
 };
+
+// The docs pages (stories/docs/*.mdx) show files through `?raw` imports and render these stories;
+// `pnpm test` does not build Storybook, so this checks here that every file they show exists and
+// every story they render is exported. Hidden from the sidebar, run by the stories test project.
+const DOCS_PAGES = import.meta.glob<string>('./docs/*.mdx', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const SHOWABLE_FILES = Object.keys(
+  import.meta.glob([
+    '../examples/nextjs/app/**/*.{ts,tsx}',
+    '../examples/nextjs/lib/*.ts',
+    '../packages/demo/src/*.tsx',
+    './examples/*.tsx',
+  ]),
+).map((path) => new URL(path, 'file:///repo/stories/').pathname);
+
+/** Every `?raw` file and every `Examples.*` story the docs pages name exists. */
+export const DocsPagesShowRealFiles: Story = {
+  tags: ['!dev'],
+  play: async () => {
+    const pages = Object.entries(DOCS_PAGES);
+    await expect(pages.map(([path]) => path).sort()).toEqual([
+      './docs/customization.mdx',
+      './docs/getting-started.mdx',
+    ]);
+    const stories: Record<string, unknown> = await import('./docs-examples.stories');
+    for (const [page, source] of pages) {
+      const files = [...source.matchAll(/from '([^']+)\?raw'/g)].map((match) => match[1] as string);
+      await expect(files.length, page).toBeGreaterThan(0);
+      for (const file of files) {
+        await expect(SHOWABLE_FILES, `${page} shows ${file}`).toContain(
+          new URL(file, 'file:///repo/stories/docs/').pathname,
+        );
+      }
+      for (const [, name] of source.matchAll(/of=\{Examples\.(\w+)\}/g)) {
+        await expect(stories[name as string], `${page} renders Examples.${name}`).toBeDefined();
+      }
+    }
+  },
+};
