@@ -146,6 +146,14 @@ const ROW_DEFAULT_KEYS = {
   classNames: true,
 } satisfies Record<keyof MemberListRowDefaults, true>;
 
+/**
+ * The admin count as admin rows need it: the last-admin rule only asks whether it is 1 (or 0), so
+ * every count above 1 is passed as 2, and an admin count going from 3 to 4 re-renders no admin row.
+ */
+function lastAdminCount(adminCount: number | undefined): number | undefined {
+  return adminCount === undefined ? undefined : Math.min(adminCount, 2);
+}
+
 /** Skeleton rows at most while the first page loads. */
 const MAX_SKELETON_ROWS = 10;
 
@@ -281,7 +289,7 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
             member={member}
             isViewer={isViewerMembership(viewer, member)}
             isPending={userId !== undefined && pendingUserIds?.has(userId) === true}
-            adminCount={isMembershipAdmin(member) ? adminCount : undefined}
+            adminCount={isMembershipAdmin(member) ? lastAdminCount(adminCount) : undefined}
           />
         );
       });

@@ -1,0 +1,135 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { RoleSelect } from '../src/role-select';
+import { countMounted } from './count-mounted';
+
+const roles = [
+  { key: 'org:admin', name: 'Admin' },
+  { key: 'org:member', name: 'Member' },
+  { key: 'org:billing', name: 'Billing' },
+];
+
+function LazySelect({ onValueChange }: { onValueChange?: (key: string) => void }) {
+  const [value, setValue] = useState('org:member');
+  return (
+    <RoleSelect
+      lazy
+      roles={roles}
+      memberName="Bob Jones"
+      value={value}
+      onValueChange={(next) => {
+        setValue(next);
+        onValueChange?.(next);
+      }}
+    />
+  );
+}
+
+const trigger = () => screen.getByRole('combobox', { name: 'Role for Bob Jones' });
+/** The Radix Select popovers and items rendered (a closed Radix Select renders its items too). */
+const popovers = () => countMounted(document.body.firstElementChild as Element, 'SelectContent');
+const items = () => countMounted(document.body.firstElementChild as Element, 'SelectItem');
+
+describe('given a lazy role select', () => {
+  it('when rendered, it is a closed combobox named "Role for {name}" showing the role, with no popover or items', () => {
+    render(<LazySelect />);
+    expect(trigger()).toHaveAttribute('aria-expanded', 'false');
+    expect(trigger()).toHaveTextContent('Member');
+    expect(trigger()).toHaveAttribute('data-roster-slot', 'role-select-trigger');
+    expect(popovers()).toBe(0);
+    expect(items()).toBe(0);
+  });
+
+  it('when pressed with the pointer, it opens on the same element and a role picked is reported once', async () => {
+    const user = userEvent.setup();
+    const onValueChange = vi.fn();
+    render(<LazySelect onValueChange={onValueChange} />);
+    const select = trigger();
+    await user.click(select);
+    expect(await screen.findByRole('listbox')).toBeInTheDocument();
+    expect(select).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('option', { name: 'Admin' }));
+    expect(onValueChange).toHaveBeenCalledTimes(1);
+    expect(onValueChange).toHaveBeenCalledWith('org:admin');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(select).toHaveTextContent('Admin');
+    expect(select).toHaveFocus();
+  });
+
+  it.each(['{Enter}', ' ', '{ArrowDown}'])(
+    'when focused and %s is pressed, it opens with focus on the chosen role',
+    async (key) => {
+      const user = userEvent.setup();
+      render(<LazySelect />);
+      await user.tab();
+      expect(trigger()).toHaveFocus();
+      await user.keyboard(key);
+      expect(await screen.findByRole('listbox')).toBeInTheDocument();
+      expect(screen.getByRole('option', { name: 'Member' })).toHaveFocus();
+    },
+  );
+
+  it('when Escape closes it, focus is back on the trigger and nothing was chosen', async () => {
+    const user = userEvent.setup();
+    const onValueChange = vi.fn();
+    render(<LazySelect onValueChange={onValueChange} />);
+    await user.tab();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('listbox');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(trigger()).toHaveFocus();
+    expect(onValueChange).not.toHaveBeenCalled();
+  });
+
+  it('when driven by keyboard only (Enter, ArrowDown, Enter), it chooses the role and focus returns', async () => {
+    const user = userEvent.setup();
+    const onValueChange = vi.fn();
+    render(<LazySelect onValueChange={onValueChange} />);
+    await user.tab();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('listbox');
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(onValueChange).toHaveBeenCalledTimes(1);
+    expect(onValueChange).toHaveBeenCalledWith('org:billing');
+    expect(trigger()).toHaveTextContent('Billing');
+    expect(trigger()).toHaveFocus();
+  });
+
+  it('when a letter is typed on the closed trigger, it picks the next role with that letter, still without a popover', async () => {
+    const user = userEvent.setup();
+    const onValueChange = vi.fn();
+    render(<LazySelect onValueChange={onValueChange} />);
+    await user.tab();
+    await user.keyboard('b');
+    expect(onValueChange).toHaveBeenCalledTimes(1);
+    expect(onValueChange).toHaveBeenCalledWith('org:billing');
+    expect(trigger()).toHaveTextContent('Billing');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(items()).toBe(0);
+    await user.keyboard('a');
+    // "ba" matches nothing: the value stays.
+    expect(onValueChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('when disabled with a reason, it cannot be opened, describes the reason and renders no popover', async () => {
+    const user = userEvent.setup();
+    render(
+      <RoleSelect
+        lazy
+        roles={roles}
+        memberName="Bob Jones"
+        defaultValue="org:admin"
+        disabled
+        disabledReason="An organization needs at least one admin."
+      />,
+    );
+    expect(trigger()).toBeDisabled();
+    expect(trigger()).toHaveAccessibleDescription('An organization needs at least one admin.');
+    await user.click(trigger());
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(popovers()).toBe(0);
+  });
+});
