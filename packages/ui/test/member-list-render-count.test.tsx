@@ -27,7 +27,13 @@ function profiledRow({ member, cells, rowProps }: MemberListRowRenderContext): R
   );
 }
 
-function renderList({ organizationId = DEMO_IDS.organizationId, viewerId = DEMO_IDS.adminUserId } = {}) {
+function renderList({
+  organizationId = DEMO_IDS.organizationId,
+  viewerId = DEMO_IDS.adminUserId,
+}: {
+  organizationId?: string;
+  viewerId?: string;
+} = {}) {
   const memory = createMemoryClient(createDemoSeed({ members: 60 }));
   const controllable = createControllableClient(memory);
   render(
