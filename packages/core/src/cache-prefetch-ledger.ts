@@ -12,6 +12,8 @@ export interface CachePrefetchLedger {
   forget(key: string): void;
   /** A marked entry that a settled write kept exact stays fresh (marked again at the current count). */
   renew(key: string): void;
+  /** How many entries are marked fresh. */
+  size(): number;
   /** Marks the stored entries among `keys` that `accepts` as fresh (a server-rendered fallback). */
   hydrate(keys: Iterable<string>, accepts?: (key: string) => boolean): void;
   /**
@@ -37,6 +39,7 @@ export function createCachePrefetchLedger(
       return Promise.resolve(data as T);
     },
     forget: (key) => void marks.delete(key),
+    size: () => marks.size,
     renew(key) {
       if (marks.has(key)) marks.set(key, settledSeq());
     },

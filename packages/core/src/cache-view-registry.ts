@@ -9,6 +9,12 @@ export interface CacheViewRegistry {
   registerView(key: string, revalidate: () => void): () => void;
   /** Revalidates every mounted view of `key`; `false` when none is mounted. */
   revalidateMounted(key: string): boolean;
+  /** Whether `key` is retained or shown by a mounted view (never evicted). */
+  isHeld(key: string): boolean;
+  /** The keys shown by mounted views. */
+  mountedKeys(): string[];
+  /** How many keys are retained and how many have mounted views (to check nothing is left behind). */
+  size(): { retained: number; views: number };
 }
 
 /** Creates a {@link CacheViewRegistry}; `onReleased` aborts the key's request, typically. */
@@ -47,6 +53,9 @@ export function createCacheViewRegistry(onReleased: (key: string) => void): Cach
         if (current?.size === 0) views.delete(key);
       };
     },
+    isHeld: (key) => retained.has(key) || views.has(key),
+    mountedKeys: () => [...views.keys()],
+    size: () => ({ retained: retained.size, views: views.size }),
     revalidateMounted(key) {
       const mounted = views.get(key);
       if (!mounted || mounted.size === 0) return false;

@@ -1,6 +1,7 @@
 // The public API of @roster/core. Every export is named here.
 
 export { isAbortError } from './abort-error';
+export { DEFAULT_CACHE_LIMIT } from './cache-lru';
 export type {
   CreateInvitationParams,
   CreateInvitationsParams,
@@ -130,7 +131,12 @@ export {
   userMembershipListParams,
 } from './list-key';
 export { MAX_FILTER_VALUES, MAX_PAGE_SIZE } from './list-limits';
-export type { MembershipCache, MembershipCacheOptions, MembershipCacheStorage } from './membership-cache';
+export type {
+  MembershipCache,
+  MembershipCacheOptions,
+  MembershipCacheStats,
+  MembershipCacheStorage,
+} from './membership-cache';
 export { createMembershipCache } from './membership-cache';
 export { LOAD_MORE_LIST_KEY_PREFIX, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
 export {

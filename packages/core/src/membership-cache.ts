@@ -1,8 +1,11 @@
+import { createCacheLru, DEFAULT_CACHE_LIMIT } from './cache-lru';
 import { createCachePrefetchLedger } from './cache-prefetch-ledger';
 import { createCacheViewRegistry } from './cache-view-registry';
-import type { MembershipsClient } from './client';
+import type { MembershipCache, MembershipCacheOptions } from './membership-cache-api';
 import type { PageKeyTarget, Settlement } from './membership-cache-keys';
 import { describePageKey, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
+import type { StaleEntry } from './membership-settlement-write';
+import { writeSettlementBack } from './membership-settlement-write';
 import type { Metadata, OrganizationMembership, OrganizationMemberships } from './models';
 import type { PendingMembershipOperation } from './optimistic-overlay';
 
@@ -10,77 +13,12 @@ type AnyMembership = OrganizationMembership<Metadata, Metadata>;
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;
 type AnyOperation = PendingMembershipOperation<Metadata, Metadata>;
 
-/**
- * Where the cache keeps what the server said, one entry per key: a page (`membershipListKey`,
- * `userMembershipListKey`) or the pages of a load-more list (`loadMoreListKey`). SWR's cache is one
- * implementation (in `@roster/react`); a `Map` is another. Entries under other keys are ignored.
- */
-export interface MembershipCacheStorage {
-  /** The data stored under `key`, or `undefined`. */
-  get(key: string): unknown;
-  /** Stores `data` under `key`; views showing `key` show it. */
-  set(key: string, data: unknown): void;
-  /** Forgets `key` (a view that shows it later fetches it). */
-  delete(key: string): void;
-  /** Every key that holds data. */
-  keys(): Iterable<string>;
-}
-
-/** Options of {@link createMembershipCache}. */
-export interface MembershipCacheOptions {
-  client: MembershipsClient<Metadata, Metadata>;
-  storage: MembershipCacheStorage;
-}
-
-/**
- * The membership cache engine: server truth in a {@link MembershipCacheStorage}, pending mutations
- * as an overlay of operations on top of it. It promises:
- *
- * - writes to one member are sent in call order, so the last answer is the member's final state;
- * - a failed mutation removes its own operation only (that is the rollback): a newer one stays;
- * - a confirmed mutation is written into every stored page that holds the member, in the same
- *   notification in which its operation leaves, so the old value never shows in between;
- * - a list response that started before a mutation settled is brought up to date with it before it
- *   is stored (no stale overwrite);
- * - views that may now miss members (after a removal, a creation, a role filter crossed) are
- *   revalidated when shown, dropped when not;
- * - one request per key at a time, shared; a request nobody retains any more is aborted.
- */
-export interface MembershipCache {
-  readonly client: MembershipsClient<Metadata, Metadata>;
-  /** Called after every change of the pending operations. */
-  subscribe(listener: () => void): () => void;
-  /** The pending operations of an organization, oldest first (the same array until they change). */
-  getOperations(organizationId: string): readonly AnyOperation[];
-  /** The pending operations on one user, across organizations. */
-  getUserOperations(userId: string): readonly AnyOperation[];
-  /** Fetches what a page key or load-more key stands for (a page, or an array of pages). */
-  fetch(key: string): Promise<unknown>;
-  /** Loads a page into storage ahead of time, unless it is stored or loading. */
-  prefetch(key: string): void;
-  /** Marks a key as wanted; its request is aborted when the last holder lets go before it answers. */
-  retain(key: string): () => void;
-  /** Registers how a mounted view of `key` revalidates, so settled writes can refresh it. */
-  registerView(key: string, revalidate: () => void): () => void;
-  /**
-   * The adapter dropped the answer of a request for `key` because a settlement was written into
-   * the entry meanwhile (SWR's `onDiscarded`): the view fetches again, or it keeps older data.
-   */
-  onDiscarded(key: string): void;
-  /** Whether storage holds data for this key. */
-  hasData(key: string): boolean;
-  /** The next fetch of this key goes to the server (skips a just-prefetched page). */
-  invalidate(key: string): void;
-  /**
-   * Entries already in storage that came fresh from elsewhere (a server-rendered fallback): their
-   * first read takes them as they are, with no request, like a prefetched page.
-   */
-  hydrate(keys: Iterable<string>): void;
-  /** Applies `operation` optimistically, sends it after earlier writes to the same member, settles it. */
-  run<T extends AnyMembership>(operation: AnyOperation, send: () => Promise<T>): Promise<T>;
-  /** A new operation ID. */
-  nextOperationId(): string;
-}
+export type {
+  MembershipCache,
+  MembershipCacheOptions,
+  MembershipCacheStats,
+  MembershipCacheStorage,
+} from './membership-cache-api';
 
 interface InFlight {
   promise: Promise<AnyPage>;
@@ -90,14 +28,18 @@ interface InFlight {
 
 const EMPTY: readonly AnyOperation[] = Object.freeze([]);
 
-/** An entry a settlement could not write exactly; `keep`: it was written all but one member. */
-interface StaleEntry {
-  key: string;
-  keep: boolean;
-}
-
 /** Creates a {@link MembershipCache}. Framework-free: `@roster/react` adapts it to SWR. */
-export function createMembershipCache({ client, storage }: MembershipCacheOptions): MembershipCache {
+export function createMembershipCache({
+  client,
+  storage,
+  cacheLimit = DEFAULT_CACHE_LIMIT,
+  staleTime = 30_000,
+}: MembershipCacheOptions): MembershipCache {
+  const lru = createCacheLru(cacheLimit);
+  /** When each entry was last read from the server (or hydrated). */
+  const readAt = new Map<string, number>();
+  /** Mounted keys that a focus does not revalidate (their count of such views). */
+  const focusExempt = new Map<string, number>();
   const listeners = new Set<() => void>();
   let operations: AnyOperation[] = [];
   const byOrganization = new Map<string, readonly AnyOperation[]>();
@@ -180,12 +122,14 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     const promise = target
       .load(client, { signal: controller.signal })
       .then((page) => {
+        readAt.set(key, Date.now());
         if (startSeq >= (staleSince.get(key) ?? startSeq)) staleSince.delete(key);
         return reconcile(target, page, startSeq);
       })
       .finally(() => {
         if (inFlight.get(key)?.controller === controller) inFlight.delete(key);
         pruneSettlements();
+        scheduleEviction();
       });
     inFlight.set(key, { promise, controller, startSeq });
     return promise;
@@ -213,6 +157,7 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
         fetchPage(target.pageKey(kept.length + i + 1)),
       );
       const all = [...kept, ...(await Promise.all(rest))];
+      readAt.set(key, Date.now());
       // The pages answer one by one: a mutation that settled after one was brought up to date but
       // before the last one arrived is applied here too (the writes are idempotent).
       return all.map((page, i) => reconcile(target, page, read.startSeq, i + 1));
@@ -223,12 +168,14 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
   }
 
   function fetch(key: string): Promise<unknown> {
+    lru.touch(key);
     const loadMore = parseLoadMoreListKey(key);
     if (loadMore) return fetchLoadMore(key, loadMore.firstPageKey, loadMore.pages);
     return fetchPage(key);
   }
 
   function prefetch(key: string) {
+    lru.touch(key);
     ledger.prefetch(key, inFlight.has(key), () => fetchPage(key));
   }
 
@@ -249,85 +196,44 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     // started since (a load-more list refetching its pages) is the refresh itself: keep it.
     const request = inFlight.get(key);
     if (request && request.startSeq < settledSeq) request.controller.abort();
-    staleSince.delete(key);
+    drop(key);
+  }
+
+  /** Removes an entry from storage and every mark kept about it. */
+  function drop(key: string) {
     storage.delete(key);
+    for (const marks of [staleSince, readAt]) marks.delete(key);
+    for (const marks of [unseenStale, writtenSinceFetch]) marks.delete(key);
+    ledger.forget(key);
+    lru.forget(key);
   }
 
-  /** Writes a settlement into a load-more entry; `null` when the settlement does not concern it. */
-  function writeLoadMoreEntry(key: string, firstPageKey: string, settlement: Settlement) {
-    const target = describePageKey(firstPageKey);
-    if (!target?.concerns(settlement)) return null;
-    const data = storage.get(key);
-    let stale = settlement.kind === 'removal' || settlement.kind === 'creation';
-    if (!Array.isArray(data)) return { data: undefined, stale };
-    const pages = data as AnyPage[];
-    const written = pages.map((page, i) => {
-      const result = target.write(page, i + 1, settlement);
-      if (result.stale) stale = true;
-      return result.page;
-    });
-    return { data: written.some((page, i) => page !== pages[i]) ? written : undefined, stale };
-  }
-
+  let evictionScheduled = false;
   /**
-   * Writes a settlement into every stored entry it touches; returns the entries now stale. The
-   * pages of one list are written together, so a member can move between them with no request.
+   * Evicts the least recently used list entries past `cacheLimit`, in a task of its own: the answer
+   * that triggered it is stored (by the adapter, by a prefetch) in the microtasks before.
    */
+  function scheduleEviction() {
+    if (evictionScheduled || !Number.isFinite(cacheLimit)) return;
+    evictionScheduled = true;
+    setTimeout(() => {
+      evictionScheduled = false;
+      const keys = [...storage.keys()].filter((key) => parseLoadMoreListKey(key) || describePageKey(key));
+      for (const key of lru.select(keys, registry.isHeld)) {
+        if (!inFlight.has(key)) drop(key);
+      }
+    }, 0);
+  }
+
+  /** Writes a settlement into every stored entry it touches; returns the entries now stale. */
   function writeBack(settlement: Settlement): StaleEntry[] {
-    const stale: StaleEntry[] = [];
-    const lists = new Map<
-      string,
-      { target: PageKeyTarget; pages: Map<number, AnyPage>; keys: Map<number, string> }
-    >();
-    for (const key of [...storage.keys()]) {
-      const loadMore = parseLoadMoreListKey(key);
-      if (loadMore) {
-        const result = writeLoadMoreEntry(key, loadMore.firstPageKey, settlement);
-        if (result?.data !== undefined) {
-          writtenSinceFetch.add(key);
-          storage.set(key, result.data);
-        }
-        if (result?.stale) stale.push({ key, keep: false });
-        continue;
-      }
-      const target = describePageKey(key);
-      const data = storage.get(key);
-      if (!target?.concerns(settlement)) continue;
-      if (data === undefined || staleSince.has(key)) {
-        // Loading, or already out of date: written on its own, fetched again when members moved.
-        const result = data === undefined ? null : target.write(data as AnyPage, target.page, settlement);
-        if (result && result.page !== data) {
-          writtenSinceFetch.add(key);
-          storage.set(key, result.page);
-        }
-        if (settlement.kind !== 'metadata-update' || result?.stale)
-          stale.push({ key, keep: unseenStale.has(key) });
-        continue;
-      }
-      const list = target.pageKey(1);
-      const group = lists.get(list) ?? { target, pages: new Map(), keys: new Map() };
-      lists.set(list, group);
-      group.pages.set(target.page, data as AnyPage);
-      group.keys.set(target.page, key);
-    }
-    for (const { target, pages, keys } of lists.values()) {
-      const written = target.writeList(pages, settlement);
-      for (const [pageNumber, key] of keys) {
-        const page = written.pages.get(pageNumber);
-        const changed = page !== undefined && page !== pages.get(pageNumber);
-        if (changed) {
-          writtenSinceFetch.add(key);
-          storage.set(key, page);
-        }
-        // A request that started before members moved between pages answers without the move.
-        const request = inFlight.get(key);
-        const moved = page !== undefined && page.totalCount !== pages.get(pageNumber)?.totalCount;
-        if (written.stale.has(pageNumber) || (moved && request && request.startSeq < settlement.seq))
-          stale.push({ key, keep: changed });
-        else ledger.renew(key);
-      }
-    }
-    return stale;
+    return writeSettlementBack(storage, settlement, {
+      isStale: (key) => staleSince.has(key),
+      isKept: (key) => unseenStale.has(key),
+      requestStart: (key) => inFlight.get(key)?.startSeq,
+      written: (key) => writtenSinceFetch.add(key),
+      exact: (key) => ledger.renew(key),
+    });
   }
 
   function removeOperation(operation: AnyOperation) {
@@ -386,18 +292,71 @@ export function createMembershipCache({ client, storage }: MembershipCacheOption
     getUserOperations: (userId) => select(byUser, userId, (op) => op.userId === userId),
     fetch,
     prefetch,
-    retain: registry.retain,
-    registerView(key, revalidate) {
+    retain(key) {
+      lru.touch(key);
+      const release = registry.retain(key);
+      return () => {
+        release();
+        scheduleEviction();
+      };
+    },
+    registerView(key, revalidate, options) {
+      lru.touch(key);
       const unregister = registry.registerView(key, revalidate);
+      const exempt = options?.revalidateOnFocus === false;
+      if (exempt) focusExempt.set(key, (focusExempt.get(key) ?? 0) + 1);
       if (unseenStale.delete(key)) revalidate();
-      return unregister;
+      let registered = true;
+      return () => {
+        if (!registered) return;
+        registered = false;
+        unregister();
+        const count = (focusExempt.get(key) ?? 0) - 1;
+        if (exempt && count > 0) focusExempt.set(key, count);
+        else if (exempt) focusExempt.delete(key);
+        scheduleEviction();
+      };
+    },
+    revalidateStale() {
+      const now = Date.now();
+      let revalidated = 0;
+      for (const key of registry.mountedKeys()) {
+        if (focusExempt.has(key) || inFlight.has(key)) continue;
+        const read = readAt.get(key);
+        if (read !== undefined && now - read < staleTime) continue;
+        ledger.forget(key);
+        if (registry.revalidateMounted(key)) revalidated += 1;
+      }
+      return revalidated;
+    },
+    stats() {
+      const held = registry.size();
+      const keys = [...storage.keys()].filter((key) => parseLoadMoreListKey(key) || describePageKey(key));
+      return {
+        entries: keys.length,
+        views: held.views,
+        retained: held.retained,
+        requests: inFlight.size,
+        listeners: listeners.size,
+        marks:
+          staleSince.size +
+          readAt.size +
+          unseenStale.size +
+          writtenSinceFetch.size +
+          ledger.size() +
+          lru.size(),
+      };
     },
     hasData: (key) => storage.get(key) !== undefined,
     onDiscarded: (key) => {
       if (writtenSinceFetch.delete(key)) refresh(key);
     },
     invalidate: ledger.forget,
-    hydrate: (keys) => ledger.hydrate(keys),
+    hydrate(keys) {
+      const hydrated = [...keys];
+      ledger.hydrate(hydrated);
+      for (const key of hydrated) if (storage.get(key) !== undefined) readAt.set(key, Date.now());
+    },
     run,
     nextOperationId: () => {
       operationCounter += 1;

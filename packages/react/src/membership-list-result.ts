@@ -55,6 +55,12 @@ export interface MembershipListQueryOptions {
   prefetchNextPage?: boolean | undefined;
   /** `false` fetches nothing (and returns an empty, not-loading result). Default `true`. */
   enabled?: boolean | undefined;
+  /**
+   * Refetch this view when the window regains focus, if it was last read more than the provider's
+   * `staleTime` ago. Default `true`; the permission hooks' own views (kept current by the writes)
+   * pass `false`.
+   */
+  revalidateOnFocus?: boolean | undefined;
 }
 
 /** {@link MembershipListQueryOptions} with their defaults applied. */
@@ -73,6 +79,7 @@ export function resolveMembershipListOptions(
     keepPreviousData: options.keepPreviousData ?? true,
     prefetchNextPage: options.prefetchNextPage ?? true,
     enabled: options.enabled ?? true,
+    revalidateOnFocus: options.revalidateOnFocus ?? true,
   };
 }
 

@@ -44,6 +44,19 @@ export interface RosterProviderOptions {
    */
   swr?: SWRConfiguration | undefined;
   /**
+   * How many list pages (and load-more lists) the cache keeps at most. Past it, the least recently
+   * used pages that no mounted view shows and nothing retains (the prefetched next page is retained
+   * while its list is shown) are evicted, and load again when shown. Default 30; `Infinity` keeps
+   * everything. Read once, when the provider mounts.
+   */
+  cacheLimit?: number | undefined;
+  /**
+   * Milliseconds a list stays fresh after its last read from the server: when the window regains
+   * focus, only the lists on screen that are older than this are refetched (SWR's `revalidateOnFocus:
+   * false` in `swr` turns that off). Default 30 000. Read once, when the provider mounts.
+   */
+  staleTime?: number | undefined;
+  /**
    * A BCP 47 locale for formatting (dates, numbers); default: the browser's. Set it when the page is
    * server-rendered, so the server and the browser format alike.
    */
@@ -67,6 +80,7 @@ export function RosterProvider<TPublic extends Metadata = Metadata, TPrivate ext
   props: RosterProviderProps<TPublic, TPrivate> | RosterProviderApiUrlProps,
 ) {
   const { swr, children, fallback, apiUrl, client, ...rest } = props;
+  const focus = swr?.revalidateOnFocus !== false;
   const appProvider = swr?.provider;
   // The fallback is read once, when the cache is made: a later one does not overwrite newer data.
   const initialFallback = useRef(fallback).current;
@@ -91,6 +105,7 @@ export function RosterProvider<TPublic extends Metadata = Metadata, TPrivate ext
         {...rest}
         client={dataClient as MembershipsClient<TPublic, TPrivate>}
         hydrated={initialFallback}
+        revalidateOnFocus={focus}
       >
         {children}
       </RosterStoreProvider>
@@ -104,11 +119,16 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
   roles,
   locale,
   hydrated,
+  cacheLimit,
+  staleTime,
+  revalidateOnFocus,
   children,
 }: Omit<RosterProviderOptions, 'swr' | 'fallback'> & {
   client: MembershipsClient<TPublic, TPrivate>;
   hydrated: RosterFallback | undefined;
+  revalidateOnFocus: boolean;
 }) {
+  const engineOptions = useRef({ cacheLimit, staleTime }).current;
   const { cache, mutate } = useSWRConfig();
   // When the `SWRConfig` above unmounts, SWR drops its state for this cache (in a layout effect's
   // cleanup), and its `mutate` throws on that cache from then on. A mutation sent before can answer
@@ -124,11 +144,24 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
   const anyClient = client as unknown as MembershipsClient<Metadata, Metadata>;
   const [membershipCache, invitationCache] = useMemo(() => {
     const storage = createSwrMembershipStorage(cache, mutate, () => cacheLive.current);
-    const engine = createMembershipCache({ client: anyClient, storage });
+    const engine = createMembershipCache({ client: anyClient, storage, ...engineOptions });
     const invitations = createInvitationCache({ client: anyClient, storage });
     for (const hydratable of [engine, invitations]) hydratable.hydrate(Object.keys(hydrated ?? {}));
     return [engine, invitations] as const;
-  }, [anyClient, cache, mutate, hydrated]);
+  }, [anyClient, cache, mutate, hydrated, engineOptions]);
+  // A window focus refetches the lists on screen that are stale, not every list mounted.
+  useEffect(() => {
+    if (!revalidateOnFocus || typeof window === 'undefined') return;
+    const onFocus = () => {
+      if (document.visibilityState !== 'hidden') membershipCache.revalidateStale();
+    };
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('visibilitychange', onFocus);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      document.removeEventListener('visibilitychange', onFocus);
+    };
+  }, [membershipCache, revalidateOnFocus]);
   const userId = viewer.userId;
   const value = useMemo<RosterContextValue>(
     () => ({ client: anyClient, viewer: { userId }, roles, locale, cache: membershipCache, invitationCache }),

@@ -23,7 +23,7 @@ export function useLoadMoreMembershipList(
   const { pageSize } = options;
   const [pages, setPages] = useListPosition(firstPageKey, 1);
   const key = firstPageKey === null ? null : loadMoreListKey(firstPageKey, pages);
-  const swr = useMembershipSWR<AnyPage[]>(cache, key, options.keepPreviousData);
+  const swr = useMembershipSWR<AnyPage[]>(cache, key, options.keepPreviousData, false);
   const { hasOwnData } = swr;
   // While it grows, SWR shows this list's loaded pages; after a filter change, another list's.
   const ownList = useRef(firstPageKey);
@@ -35,7 +35,7 @@ export function useLoadMoreMembershipList(
   const hasNextPage = hasOwnData && data.length < totalCount;
 
   const swrMutate = swr.mutate;
-  useViewRegistration(cache, key, swrMutate);
+  useViewRegistration(cache, key, swrMutate, options.revalidateOnFocus);
   // Hold every page the list is made of while it shows them, and the next one ahead of time.
   const pageKeys = useMemo(
     () => (source === null ? [] : Array.from({ length: pages }, (_, i) => source.pageKey(i + 1))),

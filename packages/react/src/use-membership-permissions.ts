@@ -53,7 +53,8 @@ export function useMembershipPermissions<
 ): UseMembershipPermissionsResult {
   const { viewer } = useRosterContext('useMembershipPermissions');
   const roles = useOrganizationRoles().data;
-  const list = { prefetchNextPage: false, keepPreviousData: false } as const;
+  // Kept current by the writes the engine settles: a window focus does not refetch them.
+  const list = { prefetchNextPage: false, keepPreviousData: false, revalidateOnFocus: false } as const;
   const own = useOrganizationMemberships({
     ...viewerMembershipView(organizationId ?? '', viewer.userId),
     ...list,

@@ -7,10 +7,13 @@ export function useMembershipSWR<T>(
   cache: Pick<MembershipCache, 'fetch' | 'onDiscarded' | 'hasData'>,
   key: string | null,
   keepPreviousData: boolean,
+  /** `false` where the engine handles focus itself (`revalidateStale`: only stale views on screen). */
+  swrFocus = true,
 ): SWRResponse<T> & { hasOwnData: boolean } {
   const swr = useSWR<T>(key, cache.fetch as (key: string) => Promise<T>, {
     keepPreviousData,
     onDiscarded: cache.onDiscarded,
+    ...(swrFocus ? {} : { revalidateOnFocus: false }),
     // Retries live in the client (`createHttpClient`'s retry policy), in one place.
     shouldRetryOnError: false,
   });

@@ -30,7 +30,7 @@ export function useOrganizationRoles(options: UseOrganizationRolesOptions = {}):
     shouldFetch ? ROLES_CACHE_KEY : null,
     async () => (await client.listRoles({ limit: 100 })).data,
     // Roles change with a deploy, not while a page is open: roles a server prefetched stay as they are.
-    { revalidateIfStale: false },
+    { revalidateIfStale: false, revalidateOnFocus: false },
   );
   if (roles !== undefined) return { data: roles, isLoading: false, error: undefined };
   const error = isAbortError(result.error) ? undefined : (result.error as RosterApiError | undefined);

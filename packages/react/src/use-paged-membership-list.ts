@@ -23,7 +23,7 @@ export function usePagedMembershipList(
   const { pageSize } = options;
   const [page, setPage] = useListPosition(firstPageKey, options.initialPage);
   const key = source === null ? null : source.pageKey(page);
-  const swr = useMembershipSWR<AnyPage>(cache, key, options.keepPreviousData);
+  const swr = useMembershipSWR<AnyPage>(cache, key, options.keepPreviousData, false);
   const { hasOwnData } = swr;
   const showingPrevious = swr.data !== undefined && !hasOwnData;
   const serverPages = useMemo(() => (key === null ? [] : [swr.data]), [key, swr.data]);
@@ -40,7 +40,7 @@ export function usePagedMembershipList(
   const nextKey =
     source !== null && hasNextPage && options.prefetchNextPage ? source.pageKey(page + 1) : null;
   const swrMutate = swr.mutate;
-  useViewRegistration(cache, key, swrMutate);
+  useViewRegistration(cache, key, swrMutate, options.revalidateOnFocus);
   usePrefetchPage(cache, nextKey, hasOwnData ? swr.data : undefined);
 
   const fetchPage = useCallback((target: number) => setPage(normalizePage(target)), [setPage]);

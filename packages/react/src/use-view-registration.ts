@@ -9,18 +9,23 @@ export function useViewRegistration(
   cache: Pick<MembershipCache, 'retain' | 'registerView'>,
   key: string | null,
   mutate: () => Promise<unknown>,
+  revalidateOnFocus = true,
 ): void {
   useEffect(() => {
     if (key === null) return;
     const release = cache.retain(key);
-    const unregister = cache.registerView(key, () => {
-      void mutate();
-    });
+    const unregister = cache.registerView(
+      key,
+      () => {
+        void mutate();
+      },
+      { revalidateOnFocus },
+    );
     return () => {
       unregister();
       release();
     };
-  }, [cache, key, mutate]);
+  }, [cache, key, mutate, revalidateOnFocus]);
 }
 
 /**
