@@ -163,6 +163,44 @@ export const Default: Story = {
   },
 };
 
+/**
+ * A row's role select renders Radix's trigger alone until it is used (no popover or items per
+ * row): opened with the pointer, closed with Escape (focus stays on it), opened with ArrowDown
+ * (focus on the chosen role), and a letter on the closed trigger picks the next role by name.
+ */
+export const RowRoleSelectOnDemand: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('table', { name: /Members of Acme/ });
+    const selects = await canvas.findAllByRole('combobox', { name: /^Role for / });
+    const select = selects.find((candidate) => !candidate.hasAttribute('disabled')) as HTMLElement;
+    await waitFor(() => expect(select).toBeEnabled());
+    await expect(select).toHaveAttribute('aria-expanded', 'false');
+
+    await userEvent.click(select);
+    await canvas.findByRole('listbox');
+    await expect(select).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('listbox')).not.toBeInTheDocument());
+    await expect(select).toHaveFocus();
+
+    await userEvent.keyboard('{ArrowDown}');
+    const chosen = select.textContent ?? '';
+    await waitFor(() => expect(canvas.getByRole('option', { name: chosen })).toHaveFocus());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(select).toHaveFocus());
+
+    // A second row, never opened: type-ahead on its closed trigger.
+    const other = selects.find((candidate) => candidate !== select && !candidate.hasAttribute('disabled'));
+    if (!other) return;
+    other.focus();
+    const before = other.textContent ?? '';
+    await userEvent.keyboard(before.startsWith('M') ? 'a' : 'm');
+    await waitFor(() => expect(other).not.toHaveTextContent(before));
+    await expect(canvas.queryByRole('listbox')).not.toBeInTheDocument();
+  },
+};
+
 /** Rebuilt from `MemberList.Root` and its parts: pagination above the toolbar and the table. */
 export const ComposedFromParts: Story = {
   args: { layout: 'composed' },

@@ -81,10 +81,15 @@ export interface CompactSelectProps
   /** Classes per part. `className` goes to the trigger. */
   classNames?: Partial<Record<CompactSelectPart, string | undefined>> | undefined;
   /**
-   * Render the popover (portal, content, one item per option). `false` renders the trigger alone
-   * (Radix's, with the chosen option's label as its value): see `LazyCompactSelect`. Default `true`.
+   * Render the popover (portal, content, one item per option). `false` renders Radix's trigger
+   * alone: see `LazyCompactSelect`. Default `true`.
    */
   withContent?: boolean | undefined;
+  /**
+   * The value's text, given instead of Radix's copy of the chosen item's text (which needs the
+   * items): what `LazyCompactSelect` shows, before and after its popover exists.
+   */
+  valueText?: string | undefined;
 }
 
 /**
@@ -127,6 +132,7 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
       viewportProps,
       itemProps,
       withContent = true,
+      valueText,
       ...triggerProps
     },
     ref,
@@ -153,12 +159,7 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
         {...(disabled !== undefined && { disabled })}
       >
         <Select.Trigger {...part('trigger', { ...triggerProps, className })} ref={ref}>
-          {/* Without the items, the value cannot come from the chosen one's text: it is given. */}
-          <Select.Value {...part('value', valueProps)}>
-            {withContent
-              ? undefined
-              : options.find((option) => option.value === (value ?? defaultValue))?.label}
-          </Select.Value>
+          <Select.Value {...part('value', valueProps)}>{valueText}</Select.Value>
           <Select.Icon asChild {...part('icon', iconProps)}>
             <ChevronIcon />
           </Select.Icon>

@@ -53,6 +53,8 @@ export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, C
         {...(defaultOpen !== undefined && { defaultOpen })}
         {...(name !== undefined && { name })}
         withContent={used}
+        // The chosen role's name, given: without the items Radix cannot copy it from one.
+        valueText={props.options.find((option) => option.value === current)?.label}
         // Yours run first; then, before the popover exists, ours; then Radix's (which opens it).
         onPointerDown={(event: PointerEvent<HTMLButtonElement>) => {
           onPointerDown?.(event);
