@@ -55,9 +55,40 @@ const BASE_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
 };
 
+/**
+ * Set on each response {@link jsonResponse} builds: the exact text of its body. The secret-key
+ * check reads it instead of cloning the body stream, and `toNodeHandler` writes it in one
+ * `res.end` instead of streaming the encoded bytes. A registered symbol, so every copy of this
+ * module (each entry of the package) sees the same key.
+ */
+export const JSON_BODY_TEXT: unique symbol = Symbol.for('@roster/handler.jsonBodyText');
+
 /** A JSON response with the handler's base headers. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers: { ...BASE_HEADERS, ...headers } });
+  Object.defineProperty(response, JSON_BODY_TEXT, { value: text });
+  return response;
+}
+
+/** The body text of a response {@link jsonResponse} built and nobody has read, else undefined. */
+export function jsonBodyText(response: Response): string | undefined {
+  const text = (response as Response & { [JSON_BODY_TEXT]?: unknown })[JSON_BODY_TEXT];
+  return typeof text === 'string' && !response.bodyUsed ? text : undefined;
+}
+
+/**
+ * Whether a response would send `needle` anywhere: in a header value or in its body (its
+ * {@link jsonBodyText} when known, else read from a clone, so a streamed body is checked too).
+ */
+export async function responseContains(response: Response, needle: string): Promise<boolean> {
+  let found = false;
+  response.headers.forEach((value) => {
+    if (value.includes(needle)) found = true;
+  });
+  if (found) return true;
+  const body = jsonBodyText(response) ?? (await response.clone().text());
+  return body.includes(needle);
 }
 
 /** 401: no caller (no or invalid session). */

@@ -3,7 +3,7 @@
  * users reduced to their public fields, upstream errors reduced to Clerk's error shape. Internal to
  * `@roster/server`.
  */
-import { MAX_METADATA_DEPTH, metadataDepth } from '@roster/core';
+import { MAX_METADATA_DEPTH } from '@roster/core';
 import { HandlerError } from './memberships-handler-responses';
 import { BACKEND_ONLY_KEYS, isPlainObject } from './memberships-handler-validation';
 
@@ -13,39 +13,55 @@ import { BACKEND_ONLY_KEYS, isPlainObject } from './memberships-handler-validati
  */
 export const MAX_RESPONSE_DEPTH = 2 * MAX_METADATA_DEPTH;
 
-function copyWithoutPrivateFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyWithoutPrivateFields);
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (BACKEND_ONLY_KEYS.has(key)) continue;
-    // defineProperty: a `__proto__` key is data to show, and plain assignment would drop it.
-    Object.defineProperty(out, key, {
-      value: copyWithoutPrivateFields(item),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
+function tooDeep(): HandlerError {
+  return new HandlerError(
+    502,
+    'upstream_invalid_response',
+    'Bad gateway',
+    `The membership service answered with JSON nested deeper than ${MAX_RESPONSE_DEPTH} levels.`,
+  );
 }
 
 /**
- * A deep copy of a JSON value without any backend-only key (memberships and embedded organizations).
- * Its depth is measured first, without recursion: JSON nested deeper than
- * {@link MAX_RESPONSE_DEPTH} is refused with a 502 instead of overflowing the stack, so the copy's
- * recursion is bounded.
+ * Removes every backend-only key (memberships and embedded organizations) at any depth of a JSON
+ * value the handler has just parsed, **in place** (nothing else holds it: no copy is made), and
+ * returns it: their values become `undefined`, which `JSON.stringify` leaves out, so the key is
+ * not in any answer. One walk without recursion, which also measures the depth the way `metadataDepth`
+ * does, private subtrees included: JSON nested deeper than {@link MAX_RESPONSE_DEPTH} is refused
+ * with a 502 (before anything recursive, such as `JSON.stringify`, touches it).
  */
 export function stripPrivateFields(value: unknown): unknown {
-  if (metadataDepth(value, MAX_RESPONSE_DEPTH) > MAX_RESPONSE_DEPTH) {
-    throw new HandlerError(
-      502,
-      'upstream_invalid_response',
-      'Bad gateway',
-      `The membership service answered with JSON nested deeper than ${MAX_RESPONSE_DEPTH} levels.`,
-    );
+  const nodes: object[] = [];
+  const depths: number[] = [];
+  if (value !== null && typeof value === 'object') {
+    nodes.push(value);
+    depths.push(1);
   }
-  return copyWithoutPrivateFields(value);
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Record<string, unknown> | unknown[];
+    const depth = depths.pop() as number;
+    if (depth > MAX_RESPONSE_DEPTH) throw tooDeep();
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        if (item !== null && typeof item === 'object') {
+          nodes.push(item);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      const item = node[key];
+      if (item !== null && typeof item === 'object') {
+        nodes.push(item);
+        depths.push(depth + 1);
+      }
+      // \`undefined\`, not \`delete\`: JSON.stringify leaves the key out all the same, and the object
+      // keeps its fast shape (a deleted key turns it into a slow dictionary for stringify).
+      if (BACKEND_ONLY_KEYS.has(key)) node[key] = undefined;
+    }
+  }
+  return value;
 }
 
 const PUBLIC_USER_FIELDS = [

@@ -12,6 +12,7 @@ import {
   jsonResponse,
   missingPermission,
   notFound,
+  responseContains,
   unauthenticated,
 } from './memberships-handler-responses';
 import { stripPrivateFields, toClerkErrorBody, toPublicUserList } from './memberships-handler-sanitize';
@@ -480,9 +481,8 @@ export function createMembershipsHandler(options: MembershipsHandlerOptions): Me
       }
       return internalErrorResponse();
     }
-    // Belt and braces: a response that would carry the secret key is never sent.
-    const text = await response.clone().text();
-    if (secretKey.length > 0 && text.includes(secretKey)) {
+    // Belt and braces: a response that would carry the secret key (body or header) is never sent.
+    if (secretKey.length > 0 && (await responseContains(response, secretKey))) {
       return internalErrorResponse();
     }
     return response;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Readable } from 'node:stream';
+import { jsonBodyText } from './memberships-handler-responses';
 
 /** A fetch-style request handler: the shape of `BackendApi.fetch` and of the memberships handler. */
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -82,6 +83,11 @@ const INTERNAL_ERROR = new AdapterError(
   'The request could not be handled.',
 );
 
+/**
+ * Writes a Fetch `Response` to Node. A JSON answer of the memberships handler is written from its
+ * text; any other body that arrives in one chunk goes out with its `Content-Length` in a single
+ * socket write; a longer stream is written chunk by chunk as it arrives, with backpressure.
+ */
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
@@ -89,13 +95,39 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
-  if (response.statusText) res.writeHead(response.status, response.statusText, headers);
-  else res.writeHead(response.status, headers);
+  const writeHead = () => {
+    if (response.statusText) res.writeHead(response.status, response.statusText, headers);
+    else res.writeHead(response.status, headers);
+  };
   if (!response.body) {
+    writeHead();
     res.end();
     return;
   }
+  const text = jsonBodyText(response);
+  if (text !== undefined) {
+    // Built from this text by the handler: Node encodes it while writing, no stream to read.
+    headers['content-length'] = String(Buffer.byteLength(text));
+    writeHead();
+    res.end(text);
+    return;
+  }
   const reader = response.body.getReader();
+  const first = await reader.read();
+  const second = first.done ? first : await reader.read();
+  if (second.done) {
+    const body = first.done ? new Uint8Array(0) : first.value;
+    if (!('content-length' in headers) && !('transfer-encoding' in headers)) {
+      headers['content-length'] = String(body.byteLength);
+    }
+    writeHead();
+    res.end(body);
+    return;
+  }
+  writeHead();
+  for (const { value } of [first, second]) {
+    if (value && !res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve));
+  }
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

@@ -1,0 +1,281 @@
+// Benchmark (not a test): requests per second through the handler vs the local Backend API direct.
+// Run from the repository root, after building both packages:
+//   pnpm --filter "@roster/server..." run build && node packages/handler/bench/throughput.mjs
+// Options: --duration <s> (default 5, per round and side), --connections <n> (default 10),
+// --rounds <n> (default 3; each round loads direct then the handler, so noise hits both alike),
+// --authorize trivial|demo (default trivial: a fixed caller, the handler's own cost; demo: the
+// insecure demo authorize, one more upstream request per request), --json (one JSON object on the
+// last line of stdout: { "cases": [{ "name", "directRps", "handlerRps", "ratio" }] }).
+//
+// Three processes, as in production three machines: the Backend API (SQLite, the demo seed), the
+// handler on `node:http` (via `@roster/handler/node`), and this load generator: `connections`
+// keep-alive connections, each sending its next request when the previous answer has been read
+// (closed loop, as autocannon does). Besides requests per second, each server process reports the
+// CPU time it spent per request (less sensitive to other load on the machine than req/s).
+// Environment: ROSTER_BENCH_PROFILE=handler|backend writes that process's CPU profile
+// (`node --cpu-prof`) into ./bench-profiles; ROSTER_BENCH_HANDLER_DIST=<folder with index.js and
+// node.js> runs another build of the handler (e.g. an older commit's) instead of this package's.
+
+import { fork } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
+import { cpus } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ADMIN = 'user_alice';
+const ORG = 'org_acme';
+const LIST_PATH = `/organizations/${ORG}/memberships?limit=10&offset=0`;
+
+const serverRole = process.env.ROSTER_BENCH_SERVER;
+if (serverRole) {
+  await startServer(JSON.parse(serverRole));
+  // The load generator asks for this process's CPU time around each measured phase.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send(process.cpuUsage());
+    if (message === 'exit') process.exit(0);
+  });
+} else {
+  await main();
+}
+
+function handlerEntry(file, specifier) {
+  const dist = process.env.ROSTER_BENCH_HANDLER_DIST;
+  return dist ? pathToFileURL(`${dist}/${file}`).href : specifier;
+}
+
+/** Starts the Backend API or the handler in this process and sends its origin to the parent. */
+async function startServer(data) {
+  if (data.role === 'backend') {
+    const { createBackendApi } = await import('@roster/server');
+    const api = createBackendApi({ seed: 'demo', secretKey: data.secretKey });
+    const listening = await api.listen();
+    process.send({ origin: new URL(listening.url).origin });
+    return;
+  }
+  const { createServer } = await import('node:http');
+  const { createInsecureDemoAuthorize, createMembershipsHandler } = await import(
+    handlerEntry('index.js', '@roster/handler')
+  );
+  const { answerClientError, toNodeHandler } = await import(handlerEntry('node.js', '@roster/handler/node'));
+  const apiUrl = `${data.backendOrigin}/v1`;
+  const authorize =
+    data.authorize === 'demo'
+      ? createInsecureDemoAuthorize({ apiUrl, secretKey: data.secretKey, defaultUserId: ADMIN })
+      : () => ({
+          userId: ADMIN,
+          organizationId: ORG,
+          permissions: ['org:sys_memberships:read', 'org:sys_memberships:manage'],
+        });
+  const handler = createMembershipsHandler({ apiUrl, secretKey: data.secretKey, authorize });
+  const server = createServer(toNodeHandler(handler));
+  server.on('clientError', answerClientError);
+  server.keepAliveTimeout = 60_000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.send({ origin: `http://127.0.0.1:${server.address().port}` });
+}
+
+function startServerProcess(data) {
+  const child = fork(new URL(import.meta.url), [], {
+    env: { ...process.env, ROSTER_BENCH_SERVER: JSON.stringify(data) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv:
+      process.env.ROSTER_BENCH_PROFILE === data.role ? ['--cpu-prof', '--cpu-prof-dir=bench-profiles'] : [],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve({ child, origin: message.origin }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${data.role} exited (${code})`)));
+  });
+}
+
+/** A server process's CPU time so far, in microseconds (user + system). */
+function cpuOf(server) {
+  return new Promise((resolve) => {
+    server.child.once('message', (usage) => resolve(usage.user + usage.system));
+    server.child.send('cpu');
+  });
+}
+
+/** Loads `target` for `seconds` with `connections` closed-loop keep-alive clients; answers req/s. */
+async function load(target, seconds, connections) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const deadline = performance.now() + seconds * 1000;
+  let completed = 0;
+  let failed = 0;
+  const once = () =>
+    new Promise((resolve) => {
+      const req = httpRequest(
+        target.url(),
+        { method: target.method, headers: target.headers, agent },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === target.status) completed += 1;
+            else failed += 1;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        failed += 1;
+        resolve();
+      });
+      req.end(target.body);
+    });
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) await once();
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  if (failed > 0) throw new Error(`${target.name}: ${failed} requests failed (expected ${target.status})`);
+  return completed / elapsed;
+}
+
+/** The requests of one case, against the Backend API (`direct`) or the handler. */
+function targets(side, origin, secretKey) {
+  const base = side === 'direct' ? `${origin}/v1` : `${origin}/api`;
+  const auth =
+    side === 'direct' ? { authorization: `Bearer ${secretKey}` } : { cookie: `roster_demo_user=${ADMIN}` };
+  const members = ['user_bob'];
+  let next = 0;
+  return [
+    {
+      name: 'list (GET memberships, limit 10)',
+      method: 'GET',
+      url: () => `${base}${LIST_PATH}`,
+      headers: auth,
+      status: 200,
+    },
+    {
+      name: 'role change (PATCH membership)',
+      method: 'PATCH',
+      url: () => `${base}/organizations/${ORG}/memberships/${members[next++ % members.length]}`,
+      headers: { ...auth, 'content-type': 'application/json', origin },
+      body: JSON.stringify({ role: 'org:member' }),
+      status: 200,
+    },
+  ];
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
+      authorize: { type: 'string', default: 'trivial' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const rounds = Number(values.rounds);
+  if (!(duration > 0) || !(connections >= 1) || !(rounds >= 1))
+    throw new Error('Bad --duration/--connections/--rounds');
+  if (values.authorize !== 'trivial' && values.authorize !== 'demo')
+    throw new Error('--authorize is trivial or demo');
+  const secretKey = `sk_test_bench_${Math.random().toString(36).slice(2)}`;
+  const backend = await startServerProcess({ role: 'backend', secretKey });
+  const handler = await startServerProcess({
+    role: 'handler',
+    secretKey,
+    backendOrigin: backend.origin,
+    authorize: values.authorize,
+  });
+  const direct = targets('direct', backend.origin, secretKey);
+  const proxied = targets('handler', handler.origin, secretKey);
+  const results = direct.map((target) => ({
+    name: target.name,
+    direct: [],
+    handler: [],
+    cpu: { direct: [], handler: [] },
+  }));
+  /** Loads one side and measures the CPU time each server spent per request meanwhile. */
+  async function measured(target, seconds) {
+    const before = [await cpuOf(backend), await cpuOf(handler)];
+    const start = performance.now();
+    const rps = await load(target, seconds, connections);
+    const requests = (rps * (performance.now() - start)) / 1000;
+    const after = [await cpuOf(backend), await cpuOf(handler)];
+    return {
+      rps,
+      backendUs: (after[0] - before[0]) / requests,
+      handlerUs: (after[1] - before[1]) / requests,
+    };
+  }
+  try {
+    // Warm-up (JIT, statement caches, connection pools), not measured.
+    for (let i = 0; i < direct.length; i += 1) {
+      await load(direct[i], Math.min(1, duration), connections);
+      await load(proxied[i], Math.min(1, duration), connections);
+    }
+    for (let round = 0; round < rounds; round += 1) {
+      for (let i = 0; i < direct.length; i += 1) {
+        // Alternate which side goes first, so a slow stretch of the machine is shared.
+        const order = round % 2 === 0 ? ['direct', 'handler'] : ['handler', 'direct'];
+        for (const side of order) {
+          const run = await measured(side === 'direct' ? direct[i] : proxied[i], duration);
+          results[i][side].push(run.rps);
+          results[i].cpu[side].push(run);
+        }
+      }
+    }
+  } finally {
+    for (const server of [backend, handler]) {
+      server.child.removeAllListeners('exit');
+      server.child.send('exit');
+    }
+  }
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  const cases = results.map((result) => {
+    const directRps = median(result.direct);
+    const handlerRps = median(result.handler);
+    const ratios = result.direct.map((rps, i) => result.handler[i] / rps);
+    // CPU per request: the handler's own (handler side) against the Backend API's serving the
+    // same request direct (direct side).
+    const handlerUs = median(result.cpu.handler.map((run) => run.handlerUs));
+    const backendUs = median(result.cpu.direct.map((run) => run.backendUs));
+    return {
+      name: result.name,
+      directRps,
+      handlerRps,
+      ratio: handlerRps / directRps,
+      ratios,
+      handlerUs,
+      backendUs,
+    };
+  });
+  console.log('Roster handler throughput vs the local Backend API direct (same run, interleaved)');
+  console.log(`Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'})`);
+  console.log(
+    `${rounds} rounds x ${duration} s per side, ${connections} keep-alive connections, authorize: ${values.authorize}\n`,
+  );
+  console.log(
+    '| case | direct req/s (median) | handler req/s (median) | handler / direct | per round | CPU per request: handler / Backend API direct |',
+  );
+  console.log('| --- | ---: | ---: | ---: | --- | ---: |');
+  for (const c of cases) {
+    const perRound = c.ratios.map((r) => `${r.toFixed(2)}x`).join(', ');
+    const cpu = `${c.handlerUs.toFixed(0)} µs / ${c.backendUs.toFixed(0)} µs (${(c.handlerUs / c.backendUs).toFixed(2)}x)`;
+    console.log(
+      `| ${c.name} | ${c.directRps.toFixed(0)} | ${c.handlerRps.toFixed(0)} | ${c.ratio.toFixed(2)}x | ${perRound} | ${cpu} |`,
+    );
+  }
+  if (values.json) {
+    const round = (n, digits) => Number(n.toFixed(digits));
+    const json = cases.map((c) => ({
+      name: c.name,
+      directRps: round(c.directRps, 1),
+      handlerRps: round(c.handlerRps, 1),
+      ratio: round(c.ratio, 3),
+    }));
+    console.log(JSON.stringify({ cases: json }));
+  }
+}
