@@ -136,6 +136,7 @@ export type {
   MembershipCacheOptions,
   MembershipCacheStats,
   MembershipCacheStorage,
+  MembershipCommandOptions,
 } from './membership-cache';
 export { createMembershipCache } from './membership-cache';
 export { LOAD_MORE_LIST_KEY_PREFIX, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';

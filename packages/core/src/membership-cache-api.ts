@@ -21,6 +21,16 @@ export interface MembershipCacheStorage {
   keys(): Iterable<string>;
 }
 
+/** Options of a mutation run through the cache (`run` and the membership commands). */
+export interface MembershipCommandOptions {
+  /**
+   * Called synchronously in the block in which the operation leaves the overlay (with the error
+   * when it failed), before listeners are notified: state set here (a hook's `isMutating`) lands
+   * in the same render as the cache's writes.
+   */
+  onSettled?: ((error?: unknown) => void) | undefined;
+}
+
 /** Options of {@link createMembershipCache}. */
 export interface MembershipCacheOptions {
   /** Where the data comes from. */
@@ -115,7 +125,11 @@ export interface MembershipCache {
    */
   hydrate(keys: Iterable<string>): void;
   /** Applies `operation` optimistically, sends it after earlier writes to the same member, settles it. */
-  run<T extends AnyMembership>(operation: AnyOperation, send: () => Promise<T>): Promise<T>;
+  run<T extends AnyMembership>(
+    operation: AnyOperation,
+    send: () => Promise<T>,
+    options?: MembershipCommandOptions,
+  ): Promise<T>;
   /** A new operation ID. */
   nextOperationId(): string;
 }

@@ -1,7 +1,11 @@
 import { createCacheLru, DEFAULT_CACHE_LIMIT } from './cache-lru';
 import { createCachePrefetchLedger } from './cache-prefetch-ledger';
 import { createCacheViewRegistry } from './cache-view-registry';
-import type { MembershipCache, MembershipCacheOptions } from './membership-cache-api';
+import type {
+  MembershipCache,
+  MembershipCacheOptions,
+  MembershipCommandOptions,
+} from './membership-cache-api';
 import type { PageKeyTarget, Settlement } from './membership-cache-keys';
 import { describePageKey, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
 import type { StaleEntry } from './membership-settlement-write';
@@ -18,6 +22,7 @@ export type {
   MembershipCacheOptions,
   MembershipCacheStats,
   MembershipCacheStorage,
+  MembershipCommandOptions,
 } from './membership-cache-api';
 
 interface InFlight {
@@ -240,7 +245,11 @@ export function createMembershipCache({
     operations = operations.filter((op) => op !== operation);
   }
 
-  async function run<T extends AnyMembership>(operation: AnyOperation, send: () => Promise<T>): Promise<T> {
+  async function run<T extends AnyMembership>(
+    operation: AnyOperation,
+    send: () => Promise<T>,
+    options?: MembershipCommandOptions,
+  ): Promise<T> {
     operations = [...operations, operation];
     notify();
     const chainKey = JSON.stringify([operation.organizationId, operation.userId]);
@@ -270,12 +279,14 @@ export function createMembershipCache({
       // optimistic operation leaves, so nothing in between is ever shown.
       const stale = writeBack(settlement);
       removeOperation(operation);
+      options?.onSettled?.();
       notify();
       for (const { key, keep } of stale) refresh(key, keep);
       pruneSettlements();
       return membership;
     } catch (error) {
       removeOperation(operation);
+      options?.onSettled?.(error);
       notify();
       throw error;
     }

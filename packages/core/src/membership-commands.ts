@@ -4,7 +4,7 @@ import type {
   UpdateMembershipMetadataParams,
   UpdateMembershipParams,
 } from './client';
-import type { MembershipCache } from './membership-cache';
+import type { MembershipCache, MembershipCommandOptions } from './membership-cache';
 import type { Metadata, MetadataPatch, OrganizationMembership, Role } from './models';
 import { rolePermissionKeys } from './roles';
 
@@ -18,11 +18,14 @@ export function changeMembershipRole(
   cache: MembershipCache,
   params: UpdateMembershipParams,
   roles?: readonly Role[],
+  options?: MembershipCommandOptions,
 ): Promise<AnyMembership> {
   const known = roles?.find((r) => r.key === params.role);
   const display = known ? { roleName: known.name, permissions: rolePermissionKeys(known) } : {};
-  return cache.run({ kind: 'role-change', id: cache.nextOperationId(), ...params, ...display }, () =>
-    cache.client.updateMembership(params),
+  return cache.run(
+    { kind: 'role-change', id: cache.nextOperationId(), ...params, ...display },
+    () => cache.client.updateMembership(params),
+    options,
   );
 }
 
@@ -30,9 +33,12 @@ export function changeMembershipRole(
 export function removeMembership(
   cache: MembershipCache,
   params: DeleteMembershipParams,
+  options?: MembershipCommandOptions,
 ): Promise<AnyMembership> {
-  return cache.run({ kind: 'removal', id: cache.nextOperationId(), ...params }, () =>
-    cache.client.deleteMembership(params),
+  return cache.run(
+    { kind: 'removal', id: cache.nextOperationId(), ...params },
+    () => cache.client.deleteMembership(params),
+    options,
   );
 }
 
@@ -43,6 +49,7 @@ export function updateMembershipMetadata(
     organizationId: string;
     userId: string;
   },
+  options?: MembershipCommandOptions,
 ): Promise<AnyMembership> {
   const { organizationId, userId, publicMetadata, privateMetadata } = params;
   const patches: { publicMetadata?: MetadataPatch; privateMetadata?: MetadataPatch } = {};
@@ -51,6 +58,7 @@ export function updateMembershipMetadata(
   return cache.run(
     { kind: 'metadata-update', id: cache.nextOperationId(), organizationId, userId, ...patches },
     () => cache.client.updateMembershipMetadata({ organizationId, userId, ...patches }),
+    options,
   );
 }
 
@@ -61,9 +69,12 @@ export function updateMembershipMetadata(
 export function createMembership(
   cache: MembershipCache,
   params: CreateMembershipParams,
+  options?: MembershipCommandOptions,
 ): Promise<AnyMembership> {
   const { organizationId, userId, role } = params;
-  return cache.run({ kind: 'creation', id: cache.nextOperationId(), organizationId, userId, role }, () =>
-    cache.client.createMembership(params),
+  return cache.run(
+    { kind: 'creation', id: cache.nextOperationId(), organizationId, userId, role },
+    () => cache.client.createMembership(params),
+    options,
   );
 }

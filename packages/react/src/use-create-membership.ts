@@ -39,8 +39,12 @@ export function useCreateMembership<
 ): UseCreateMembershipResult<TPublic, TPrivate> {
   const { cache } = useRosterContext('useCreateMembership');
   return useMembershipMutation(
-    ({ publicMetadata, ...args }: CreateMembershipArgs<TPublic>) =>
-      createMembership(cache, { organizationId, ...args, ...(publicMetadata ? { publicMetadata } : {}) }),
+    ({ publicMetadata, ...args }: CreateMembershipArgs<TPublic>, onSettled) =>
+      createMembership(
+        cache,
+        { organizationId, ...args, ...(publicMetadata ? { publicMetadata } : {}) },
+        { onSettled },
+      ),
     options,
   );
 }

@@ -37,11 +37,17 @@ export interface MembershipMutationOptions<
  * `mutate` and callbacks are used, so `trigger` keeps its identity across renders.
  */
 export function useMembershipMutation<TArgs, TPublic extends Metadata, TPrivate extends Metadata>(
-  mutate: (args: TArgs) => Promise<OrganizationMembership<Metadata, Metadata>>,
+  mutate: (
+    args: TArgs,
+    onSettled: (error?: unknown) => void,
+  ) => Promise<OrganizationMembership<Metadata, Metadata>>,
   options: MembershipMutationOptions<TPublic, TPrivate>,
 ): MembershipMutationResult<TArgs, TPublic, TPrivate> {
   return useRosterMutation(
-    mutate as (args: TArgs) => Promise<OrganizationMembership<TPublic, TPrivate>>,
+    mutate as (
+      args: TArgs,
+      onSettled: (error?: unknown) => void,
+    ) => Promise<OrganizationMembership<TPublic, TPrivate>>,
     options,
   );
 }

@@ -35,7 +35,8 @@ export function useRemoveMembership<
 ): UseRemoveMembershipResult<TPublic, TPrivate> {
   const { cache } = useRosterContext('useRemoveMembership');
   return useMembershipMutation(
-    (args: RemoveMembershipArgs) => removeMembership(cache, { organizationId, ...args }),
+    (args: RemoveMembershipArgs, onSettled) =>
+      removeMembership(cache, { organizationId, ...args }, { onSettled }),
     options,
   );
 }

@@ -39,8 +39,12 @@ export function useUpdateMembershipMetadata<
 ): UseUpdateMembershipMetadataResult<TPublic, TPrivate> {
   const { cache } = useRosterContext('useUpdateMembershipMetadata');
   return useMembershipMutation(
-    (args: UpdateMembershipMetadataArgs<TPublic, TPrivate>) =>
-      updateMembershipMetadata(cache, { organizationId, ...(args as UpdateMembershipMetadataArgs) }),
+    (args: UpdateMembershipMetadataArgs<TPublic, TPrivate>, onSettled) =>
+      updateMembershipMetadata(
+        cache,
+        { organizationId, ...(args as UpdateMembershipMetadataArgs) },
+        { onSettled },
+      ),
     options,
   );
 }

@@ -40,7 +40,8 @@ export function useUpdateMembershipRole<
   const { cache } = useRosterContext('useUpdateMembershipRole');
   const roles = useOrganizationRoles().data;
   return useMembershipMutation(
-    (args: UpdateMembershipRoleArgs) => changeMembershipRole(cache, { organizationId, ...args }, roles),
+    (args: UpdateMembershipRoleArgs, onSettled) =>
+      changeMembershipRole(cache, { organizationId, ...args }, roles, { onSettled }),
     options,
   );
 }
