@@ -114,5 +114,7 @@ export {
   RosterLocalizationProvider,
   useLocalization,
 } from './localization';
+export type { RosterDirectionProviderProps } from './direction';
+export { RosterDirectionProvider } from './direction';
 export { getMemberDisplayName } from './member-display-name';
 export { getUserDisplayName, getUserEmail } from './user-display-name';
