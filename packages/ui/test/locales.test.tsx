@@ -5,6 +5,7 @@ import { DEMO_IDS } from '@roster/core/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { RosterDirectionProvider } from '../src/direction';
 import { germanLocalization } from '../src/locales/de';
 import { spanishLocalization } from '../src/locales/es';
 import { frenchLocalization } from '../src/locales/fr';
@@ -297,5 +298,33 @@ describe('given the panel with the German locale', () => {
     await screen.findByRole('table', { name: 'Mitglieder von Acme' });
     expect(screen.getByRole('searchbox', { name: 'Team durchsuchen' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Nach Rolle filtern' })).toBeInTheDocument();
+  });
+});
+
+describe('given the panel right to left', () => {
+  it('when wrapped in RosterDirectionProvider, the selects and their popovers read right to left', async () => {
+    const user = userEvent.setup();
+    renderWithRoster(
+      <div dir="rtl">
+        <RosterDirectionProvider dir="rtl">
+          <OrganizationMembersPanel organizationId={ACME} />
+        </RosterDirectionProvider>
+      </div>,
+    );
+    const filter = await screen.findByRole('combobox', { name: 'Filter by role' });
+    expect(filter.closest('[dir]')).toHaveAttribute('dir', 'rtl');
+    await user.click(filter);
+    const listbox = await screen.findByRole('listbox');
+    expect(listbox.closest('[dir]')).toHaveAttribute('dir', 'rtl');
+  });
+
+  it('when not wrapped, Radix stamps the selects left to right (why the provider exists)', async () => {
+    renderWithRoster(
+      <div dir="rtl">
+        <OrganizationMembersPanel organizationId={ACME} />
+      </div>,
+    );
+    const filter = await screen.findByRole('combobox', { name: 'Filter by role' });
+    expect(filter).toHaveAttribute('dir', 'ltr');
   });
 });
