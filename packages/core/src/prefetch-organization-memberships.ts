@@ -60,8 +60,8 @@ function browserPage(page: AnyPage): AnyPage {
 
 /**
  * Loads what the first paint of a members page needs, on the server: the roles, the viewer's own
- * membership, the admin count, pages 1 and 2 of the list (when the viewer may read it) and the
- * pending invitations (when they may manage members, for the panel's Invitations tab), as the
+ * membership, pages 1 and 2 of the list (when the viewer may read it), and the admin count and the
+ * pending invitations (when they may manage members: the last-admin rule, the panel's Invitations tab), as the
  * `fallback` of `RosterProvider`. The page's server HTML then holds the members, and hydration
  * sends no list request. It holds no more than the browser-facing handler would return: no private
  * metadata, and no list for a viewer without `org:sys_memberships:read`.
@@ -97,15 +97,17 @@ export async function prefetchOrganizationMemberships(
   const own = (await read(viewerMembershipView(organizationId, viewer.userId))).data[0];
   // The same policy as the hooks and the handler: no list for a viewer who may not read it.
   const policyViewer = own ? { userId: viewer.userId, permissions: own.permissions } : null;
-  if (!getMembershipPermissions({ viewer: policyViewer }).canRead) return fallback;
-  const admins = adminMembershipsView(organizationId, roles);
+  const { canRead, canManage } = getMembershipPermissions({ viewer: policyViewer });
+  if (!canRead) return fallback;
+  // The admin count serves the last-admin rule, which only a viewer who may manage members meets.
+  const admins = canManage ? adminMembershipsView(organizationId, roles) : null;
   const shown: MembershipListView = { ...list, organizationId };
   await Promise.all([
     read(shown),
     prefetchNextPage !== false ? read(shown, 2) : undefined,
     admins ? read(admins) : undefined,
     // The panel's Invitations tab shows the pending count to those who manage members.
-    getMembershipPermissions({ viewer: policyViewer }).canManage ? readPendingInvitations() : undefined,
+    canManage ? readPendingInvitations() : undefined,
   ]);
   return fallback;
 

@@ -20,7 +20,10 @@ export interface UseMembershipPermissionsResult extends MembershipPermissions {
    * object while the permissions are the same, to pass to `getMembershipPermissions` or memoized rows.
    */
   viewer: PolicyViewer | null;
-  /** Members whose role grants `org:sys_memberships:manage`; `undefined` until known. */
+  /**
+   * Members whose role grants `org:sys_memberships:manage`; `undefined` until known, and for a
+   * viewer who may not manage members (it is not requested for them: only managing needs it).
+   */
   adminCount: number | undefined;
   /** The viewer's membership is still loading: everything is denied until it arrives. */
   isLoading: boolean;
@@ -39,9 +42,9 @@ export interface UseMembershipPermissionsResult extends MembershipPermissions {
  * What the viewer may do in an organization, and to `membership` when given: the core policy
  * (`getMembershipPermissions`) fed from the cache. The viewer's own membership comes from the list
  * `viewerMembershipView` of `@roster/core`, and the admin count from `adminMembershipsView` (the list
- * filtered by the admin roles, 20 a page), both ordinary cached views
- * that every caller shares (one request each) and that pending changes update like any other view:
- * demoting an admin lowers the count at once.
+ * filtered by the admin roles, 20 a page, requested only for a viewer who may manage members), both
+ * ordinary cached views that every caller shares (one request each) and that the engine keeps
+ * current from the writes it settles (no refetch): demoting an admin lowers the count at once.
  */
 export function useMembershipPermissions<
   TPublic extends Metadata = Metadata,
@@ -60,15 +63,22 @@ export function useMembershipPermissions<
     ...list,
     organizationId,
   });
+  const viewerMembership = own.data[0] as OrganizationMembership | undefined;
+  // The admin count only matters to a viewer who may manage members (the last-admin rule): it is
+  // not requested for anyone else.
+  const mayManage =
+    viewerMembership !== undefined &&
+    getMembershipPermissions({
+      viewer: { userId: viewer.userId, permissions: viewerMembership.permissions },
+    }).canManage;
   const adminView = adminMembershipsView(organizationId ?? '', roles ?? []);
   const admins = useOrganizationMemberships({
     ...(adminView ?? {}),
     ...list,
     organizationId,
-    enabled: adminView !== null,
+    enabled: adminView !== null && mayManage,
   });
-  const viewerMembership = own.data[0] as OrganizationMembership | undefined;
-  const adminsKnown = adminView !== null && !admins.isLoading && admins.error === undefined;
+  const adminsKnown = adminView !== null && mayManage && !admins.isLoading && admins.error === undefined;
   const adminCount = adminsKnown ? admins.totalCount : undefined;
   const { nextRole } = options;
   // One stable object while the permissions' content is the same: rows memoized on it do not

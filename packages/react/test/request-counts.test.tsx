@@ -22,8 +22,19 @@ function requestsSince(client: Client, from: number): Record<string, number> {
   return counts;
 }
 
+/** The first-load requests by what they are for: `page`, `next`, `viewer`, `admins`, `roles`. */
+function firstLoad(client: Client): string[] {
+  return client.requests.map((r) => {
+    if (r.method !== 'listMemberships') return r.method === 'listRoles' ? 'roles' : r.method;
+    const params = r.params as { userId?: string[]; role?: string[]; offset?: number };
+    if (params.userId) return 'viewer';
+    if (params.role) return 'admins';
+    return params.offset ? 'next' : 'page';
+  });
+}
+
 /** What a members page runs: the list, the viewer's permissions (own membership, admin count), the mutations. */
-function renderMembersPage(client: Client, prefetchNextPage = true) {
+function renderMembersPage(client: Client, prefetchNextPage = true, viewerId?: string) {
   return renderHook(
     () => ({
       list: useOrganizationMemberships({ organizationId: ORG, prefetchNextPage }),
@@ -31,9 +42,27 @@ function renderMembersPage(client: Client, prefetchNextPage = true) {
       remove: useRemoveMembership(ORG),
       changeRole: useUpdateMembershipRole(ORG),
     }),
-    { wrapper: rosterWrapper(client) },
+    { wrapper: rosterWrapper(client, viewerId) },
   );
 }
+
+describe('given a members page on first load', () => {
+  it('when the viewer manages members, it asks for the page, the next page, the viewer, the admin count and the roles', async () => {
+    const client = createMemoryClient(createTestSeed());
+    renderMembersPage(client);
+    await settleAll();
+    expect(firstLoad(client).sort()).toEqual(['admins', 'next', 'page', 'roles', 'viewer']);
+  });
+
+  it('when the viewer may only read, the admin count is not asked for (only managing needs it)', async () => {
+    const client = createMemoryClient(createTestSeed());
+    const { result } = renderMembersPage(client, true, userId(2));
+    await settleAll();
+    expect(firstLoad(client).sort()).toEqual(['next', 'page', 'roles', 'viewer']);
+    expect(result.current.list.data).toHaveLength(10);
+    expect(result.current.permissions.adminCount).toBeUndefined();
+  });
+});
 
 describe('given a members page of 25 members (10 a page) with the viewer’s permissions', () => {
   it('when a member is removed and the next page is prefetched, it costs 1 DELETE and no GET', async () => {
