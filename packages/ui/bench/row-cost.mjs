@@ -209,6 +209,8 @@ for (const rows of ROWS) {
     ['bare Radix table', () => scenes.mountBaseline(rows, 'radix')],
     ['Roster MemberList', () => scenes.mountRoster(rows)],
   ]) {
+    // ROSTER_BENCH_ONLY=Roster (a label's start) runs that table alone, e.g. under --cpu-prof.
+    if (process.env.ROSTER_BENCH_ONLY && !label.startsWith(process.env.ROSTER_BENCH_ONLY)) continue;
     const scene = make();
     results.push(await measure(label, scene, rows));
     scene.unmount();
@@ -217,6 +219,7 @@ for (const rows of ROWS) {
 }
 
 const native = new Map(results.filter((r) => r.label === 'native table').map((r) => [r.rows, r]));
+const unit = { roleChangeMs: 1, pageChangeMs: 1 };
 const fixed = (value, digits = 2) => value.toFixed(digits);
 console.log(
   `node ${process.version}, jsdom, React production build, ${REPEATS} role changes, 6 page changes`,
@@ -226,7 +229,7 @@ console.log(
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results) {
-  const base = native.get(r.rows);
+  const base = native.get(r.rows) ?? unit;
   console.log(
     `| ${r.rows} | ${r.label} | ${fixed(r.elementsPerRow, 1)} | ${fixed(r.fibersPerRow, 1)} | ${fixed(r.roleChangeMs)} (${fixed(r.roleChangeMs / base.roleChangeMs, 1)}x) | ${fixed(r.pageChangeMs, 1)} (${fixed(r.pageChangeMs / base.pageChangeMs, 1)}x) | ${r.commitsPerChange} | ${r.rowsPerChange} | ${r.label.startsWith('Roster') ? r.otherRenders : ''} |`,
   );

@@ -47,7 +47,8 @@ export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, C
     return (
       <CompactSelect
         {...props}
-        value={current}
+        // Always controlled (an empty value shows the placeholder), so Radix never switches modes.
+        value={current ?? ''}
         onValueChange={setCurrent}
         {...(open !== undefined && { open })}
         {...(defaultOpen !== undefined && { defaultOpen })}
