@@ -15,6 +15,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const ROWS = sizes.length > 0 ? sizes : [100, 500];
 const REPEATS = 15;
+// ROSTER_BENCH_PAGE_CHANGES=0 skips the page changes (a profile of role changes alone).
+const PAGE_CHANGES = Number(process.env.ROSTER_BENCH_PAGE_CHANGES ?? 6);
 
 // --- jsdom as the global DOM (before React loads) ---------------------------------------------
 const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
@@ -176,7 +178,7 @@ async function measure(label, scene, rows) {
     if (i === REPEATS - 1) others = new Map(commits.rendered);
   }
   const pageTimes = [];
-  for (let i = 0; i < 6; i += 1) {
+  for (let i = 0; i < PAGE_CHANGES; i += 1) {
     const second = i % 2 === 0;
     pageTimes.push(await timeToMutation(tbody, () => scene.showPage(second)));
     await until(() => bodyRows(scene.container).length === rows);
@@ -195,7 +197,7 @@ async function measure(label, scene, rows) {
     elementsPerRow,
     fibersPerRow,
     roleChangeMs: median(roleTimes),
-    pageChangeMs: median(pageTimes),
+    pageChangeMs: median(pageTimes) ?? 0,
     commitsPerChange,
     rowsPerChange,
     otherRenders: watched.map((name) => `${name} ${others.get(name) ?? 0}`).join(', '),
