@@ -34,6 +34,8 @@ if (serverRole) {
     if (message === 'cpu') process.send(process.cpuUsage());
     if (message === 'exit') process.exit(0);
   });
+  // The load generator went away (finished or crashed): so does this server.
+  process.on('disconnect', () => process.exit(0));
 } else {
   await main();
 }
@@ -184,6 +186,9 @@ async function main() {
     secretKey,
     backendOrigin: backend.origin,
     authorize: values.authorize,
+  }).catch((error) => {
+    backend.child.kill();
+    throw error;
   });
   const direct = targets('direct', backend.origin, secretKey);
   const proxied = targets('handler', handler.origin, secretKey);
