@@ -52,7 +52,7 @@ function header(results) {
     `| commit | ${m.commit}${m.dirty ? ' (with uncommitted changes in the working tree)' : ''} |`,
     `| processes per timing / run time | ${results.processes} / ${results.elapsedSeconds} s |`,
     '',
-    'Rerun: `pnpm bench` (about 10 minutes on 2 cores); `pnpm bench --quick` for a smoke run,',
+    'Rerun: `pnpm bench` (10–15 minutes on 2 shared cores); `pnpm bench --quick` for a smoke run,',
     '`pnpm bench --only bundle|jsdom|chromium|requests|server` for one section.',
     '',
   ].join('\n');
