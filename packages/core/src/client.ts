@@ -14,6 +14,12 @@ import type {
 export interface RequestOptions {
   /** Aborts the call (and any retry backoff); the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Sends the request with `fetch`'s `keepalive: true`, so it completes even if the page is closed
+   * or navigated away meanwhile (what a `pagehide` flush of deferred removals uses). The HTTP client
+   * passes it to `fetch`; the in-memory client just runs the call.
+   */
+  keepalive?: boolean;
 }
 
 /** The fields a membership list can be ordered by. */

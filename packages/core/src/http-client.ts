@@ -193,9 +193,10 @@ export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate e
    * One attempt: the decoded JSON of a 2xx, or a thrown error. `signal` aborts on the caller's
    * signal and on either timeout; its reason is what the attempt rejects with then.
    */
-  async function attempt(request: HttpRequest, url: string, signal: AbortSignal) {
+  async function attempt(request: HttpRequest, url: string, signal: AbortSignal, keepalive: boolean) {
     const hasBody = request.body !== undefined;
     const init: RequestInit = { method: request.method, headers: await buildHeaders(hasBody), signal };
+    if (keepalive) init.keepalive = true;
     if (hasBody) init.body = JSON.stringify(request.body);
     let response: Response;
     let text: string;
@@ -251,7 +252,7 @@ export function createHttpClient<TPublic extends Metadata = Metadata, TPrivate e
           timeoutError('attempt', timeouts.attempt),
         );
         try {
-          result = await attempt(request, url, scope.signal);
+          result = await attempt(request, url, scope.signal, requestOptions?.keepalive === true);
         } catch (error) {
           if (total.signal.aborted) throw total.signal.reason;
           if (

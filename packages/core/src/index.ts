@@ -1,6 +1,13 @@
 // The public API of @roster/core. Every export is named here.
 
 export { isAbortError } from './abort-error';
+export type {
+  BulkMembershipAction,
+  BulkMembershipOptions,
+  BulkMembershipResult,
+  BulkSkipReason,
+} from './bulk-membership-commands';
+export { bulkChangeMembershipRole, bulkRemoveMemberships } from './bulk-membership-commands';
 export { DEFAULT_CACHE_LIMIT } from './cache-lru';
 export type {
   CreateInvitationParams,
@@ -43,6 +50,12 @@ export {
   encodeRole,
 } from './codec';
 export { decodeErrorBody, parseRetryAfter } from './decode-error-body';
+export {
+  flushDeferredRemovals,
+  isMembershipChangeUndone,
+  MembershipChangeUndoneError,
+  pendingDeferredRemovals,
+} from './deferred-removal';
 export type { RosterApiErrorDetail, RosterApiErrorInit } from './errors';
 export { createRosterApiError, isRosterApiError, RosterApiError } from './errors';
 export type {
@@ -137,6 +150,7 @@ export type {
   MembershipCacheStats,
   MembershipCacheStorage,
   MembershipCommandOptions,
+  MembershipSettlementEvent,
 } from './membership-cache';
 export { createMembershipCache } from './membership-cache';
 export { LOAD_MORE_LIST_KEY_PREFIX, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
@@ -168,6 +182,17 @@ export {
   organizationMembershipListSource,
   userMembershipListSource,
 } from './membership-list-source';
+export type { MembershipSelection, SelectionPageState } from './membership-selection';
+export {
+  createSelection,
+  deselectUserIds,
+  EMPTY_SELECTION,
+  sameSelection,
+  selectionPageState,
+  selectUserIds,
+  togglePageSelection,
+  toggleUserId,
+} from './membership-selection';
 export {
   checkMetadataLimits,
   MAX_METADATA_BYTES,
@@ -239,6 +264,8 @@ export type {
   PrefetchOrganizationMembershipsOptions,
 } from './prefetch-organization-memberships';
 export { prefetchOrganizationMemberships } from './prefetch-organization-memberships';
+export type { RequestLimiter } from './request-limiter';
+export { createRequestLimiter, DEFAULT_BULK_CONCURRENCY } from './request-limiter';
 export type { RetryAttempt, RetryOptions } from './retry-policy';
 export {
   DEFAULT_ROLES,
@@ -250,6 +277,8 @@ export {
   rolePermissionKeys,
 } from './roles';
 export { shareUnchangedItems } from './structural-sharing';
+export type { UndoHandle, UndoState, UndoWindowOptions } from './undo-window';
+export { createUndoWindow } from './undo-window';
 export { decodeUser, decodeUsers, encodeUser } from './user-codec';
 export type {
   ClerkErrorBodyJSON,

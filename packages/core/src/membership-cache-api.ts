@@ -1,4 +1,4 @@
-import type { MembershipsClient } from './client';
+import type { MembershipsClient, RequestOptions } from './client';
 import type { Metadata, OrganizationMembership } from './models';
 import type { PendingMembershipOperation } from './optimistic-overlay';
 
@@ -29,6 +29,20 @@ export interface MembershipCommandOptions {
    * in the same render as the cache's writes.
    */
   onSettled?: ((error?: unknown) => void) | undefined;
+  /**
+   * Decides when the request goes out, and with which request options: called once the member's
+   * earlier writes have settled (the per-member order is kept), it calls `send` when it is time
+   * (a bounded-parallelism limiter of the bulk commands, the undo window of a deferred removal)
+   * or rejects to cancel (the operation then leaves the overlay, as a failure does).
+   */
+  schedule?: (<T>(send: (requestOptions?: RequestOptions) => Promise<T>) => Promise<T>) | undefined;
+}
+
+/** A mutation the cache confirmed (see {@link MembershipCache.onSettlement}). */
+export interface MembershipSettlementEvent {
+  kind: AnyOperation['kind'];
+  organizationId: string;
+  userId: string;
 }
 
 /** Options of {@link createMembershipCache}. */
@@ -127,9 +141,14 @@ export interface MembershipCache {
   /** Applies `operation` optimistically, sends it after earlier writes to the same member, settles it. */
   run<T extends AnyMembership>(
     operation: AnyOperation,
-    send: () => Promise<T>,
+    send: (requestOptions?: RequestOptions) => Promise<T>,
     options?: MembershipCommandOptions,
   ): Promise<T>;
+  /**
+   * Calls `listener` after every mutation the server confirmed, once its result is written (a
+   * selection drops a member whose removal went through). Returns the unsubscribe function.
+   */
+  onSettlement(listener: (event: MembershipSettlementEvent) => void): () => void;
   /** A new operation ID. */
   nextOperationId(): string;
 }

@@ -1,10 +1,12 @@
 import { createCacheLru, DEFAULT_CACHE_LIMIT } from './cache-lru';
 import { createCachePrefetchLedger } from './cache-prefetch-ledger';
 import { createCacheViewRegistry } from './cache-view-registry';
+import type { RequestOptions } from './client';
 import type {
   MembershipCache,
   MembershipCacheOptions,
   MembershipCommandOptions,
+  MembershipSettlementEvent,
 } from './membership-cache-api';
 import type { PageKeyTarget, Settlement } from './membership-cache-keys';
 import { describePageKey, loadMoreListKey, parseLoadMoreListKey } from './membership-cache-keys';
@@ -23,6 +25,7 @@ export type {
   MembershipCacheStats,
   MembershipCacheStorage,
   MembershipCommandOptions,
+  MembershipSettlementEvent,
 } from './membership-cache-api';
 
 interface InFlight {
@@ -46,6 +49,7 @@ export function createMembershipCache({
   /** Mounted keys that a focus does not revalidate (their count of such views). */
   const focusExempt = new Map<string, number>();
   const listeners = new Set<() => void>();
+  const settlementListeners = new Set<(event: MembershipSettlementEvent) => void>();
   let operations: AnyOperation[] = [];
   const byOrganization = new Map<string, readonly AnyOperation[]>();
   const byUser = new Map<string, readonly AnyOperation[]>();
@@ -247,15 +251,17 @@ export function createMembershipCache({
 
   async function run<T extends AnyMembership>(
     operation: AnyOperation,
-    send: () => Promise<T>,
+    send: (requestOptions?: RequestOptions) => Promise<T>,
     options?: MembershipCommandOptions,
   ): Promise<T> {
     operations = [...operations, operation];
     notify();
     const chainKey = JSON.stringify([operation.organizationId, operation.userId]);
     const previous = memberChains.get(chainKey) ?? Promise.resolve();
+    const schedule = options?.schedule;
+    const go = schedule ? () => schedule(send) : () => send();
     // Requests on one member go out one after the other, so the server applies them in call order.
-    const request = previous.then(send, send);
+    const request = previous.then(go, go);
     const tail = request.then(
       () => undefined,
       () => undefined,
@@ -283,6 +289,8 @@ export function createMembershipCache({
       notify();
       for (const { key, keep } of stale) refresh(key, keep);
       pruneSettlements();
+      const { kind, organizationId, userId } = operation;
+      for (const listener of [...settlementListeners]) listener({ kind, organizationId, userId });
       return membership;
     } catch (error) {
       removeOperation(operation);
@@ -369,6 +377,10 @@ export function createMembershipCache({
       for (const key of hydrated) if (storage.get(key) !== undefined) readAt.set(key, Date.now());
     },
     run,
+    onSettlement(listener) {
+      settlementListeners.add(listener);
+      return () => settlementListeners.delete(listener);
+    },
     nextOperationId: () => {
       operationCounter += 1;
       return `op_${operationCounter}`;

@@ -24,7 +24,7 @@ export function changeMembershipRole(
   const display = known ? { roleName: known.name, permissions: rolePermissionKeys(known) } : {};
   return cache.run(
     { kind: 'role-change', id: cache.nextOperationId(), ...params, ...display },
-    () => cache.client.updateMembership(params),
+    (requestOptions) => cache.client.updateMembership(params, requestOptions),
     options,
   );
 }
@@ -37,7 +37,7 @@ export function removeMembership(
 ): Promise<AnyMembership> {
   return cache.run(
     { kind: 'removal', id: cache.nextOperationId(), ...params },
-    () => cache.client.deleteMembership(params),
+    (requestOptions) => cache.client.deleteMembership(params, requestOptions),
     options,
   );
 }
@@ -57,7 +57,8 @@ export function updateMembershipMetadata(
   if (privateMetadata !== undefined) patches.privateMetadata = privateMetadata;
   return cache.run(
     { kind: 'metadata-update', id: cache.nextOperationId(), organizationId, userId, ...patches },
-    () => cache.client.updateMembershipMetadata({ organizationId, userId, ...patches }),
+    (requestOptions) =>
+      cache.client.updateMembershipMetadata({ organizationId, userId, ...patches }, requestOptions),
     options,
   );
 }
@@ -74,7 +75,7 @@ export function createMembership(
   const { organizationId, userId, role } = params;
   return cache.run(
     { kind: 'creation', id: cache.nextOperationId(), organizationId, userId, role },
-    () => cache.client.createMembership(params),
+    (requestOptions) => cache.client.createMembership(params, requestOptions),
     options,
   );
 }
