@@ -40,13 +40,6 @@ export interface MemberListProps extends Omit<MemberListRootProps, 'children'>, 
   classNames?: MemberListClassNames;
 }
 
-/**
- * An organization's members: toolbar (search, role filter, sort), the table (role select and
- * remove per row, "You" badge, pending rows), pagination, the remove dialog and announcements.
- * Needs `RosterProvider`. It is `MemberList.Root` with the parts in this order; compose the Root
- * with `MemberList.Toolbar`, `.Table`, `.Row`, `.Pagination`, `.RemoveDialog` (and your own parts,
- * through `useMemberListContext`) for another layout.
- */
 /** The props that go to the table. */
 const TABLE_KEYS = {
   columns: true,
@@ -89,7 +82,13 @@ const MemberListDefault = /* @__PURE__ */ forwardRef<HTMLDivElement, MemberListP
   },
 );
 
-/** {@link MemberListDefault} with the Root and its parts attached for composition. */
+/**
+ * An organization's members: toolbar (search, role filter, sort), the table (role select and
+ * remove per row, "You" badge, pending rows), pagination, the remove dialog and announcements.
+ * Needs `RosterProvider`. It is `MemberList.Root` with the parts in this order; compose the Root
+ * with `MemberList.Toolbar`, `.Table`, `.Row`, `.Pagination`, `.RemoveDialog` (and your own parts,
+ * through `useMemberListContext`) for another layout.
+ */
 export const MemberList = /* @__PURE__ */ Object.assign(MemberListDefault, {
   Root: MemberListRoot,
   Toolbar: MemberListToolbar,
