@@ -16,6 +16,11 @@ export type {
 } from './roster-provider';
 export { RosterProvider } from './roster-provider';
 export type {
+  UseBulkMembershipActionsOptions,
+  UseBulkMembershipActionsResult,
+} from './use-bulk-membership-actions';
+export { useBulkMembershipActions } from './use-bulk-membership-actions';
+export type {
   CreateMembershipArgs,
   UseCreateMembershipOptions,
   UseCreateMembershipResult,
@@ -45,6 +50,11 @@ export type {
   UseMembershipPermissionsResult,
 } from './use-membership-permissions';
 export { useMembershipPermissions } from './use-membership-permissions';
+export type {
+  UseMembershipSelectionOptions,
+  UseMembershipSelectionResult,
+} from './use-membership-selection';
+export { useMembershipSelection } from './use-membership-selection';
 export type { UseOrganizationInvitationsResult } from './use-organization-invitations';
 export { useOrganizationInvitations } from './use-organization-invitations';
 export type {

@@ -1,5 +1,10 @@
 import type { MembershipCacheFallback, MembershipsClient, Metadata, Role } from '@roster/core';
-import { createHttpClient, createInvitationCache, createMembershipCache } from '@roster/core';
+import {
+  createHttpClient,
+  createInvitationCache,
+  createMembershipCache,
+  flushDeferredRemovals,
+} from '@roster/core';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { type Cache, type State, SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
 import { RosterContext, type RosterContextValue, type RosterViewer } from './roster-context';
@@ -162,6 +167,17 @@ function RosterStoreProvider<TPublic extends Metadata, TPrivate extends Metadata
       document.removeEventListener('visibilitychange', onFocus);
     };
   }, [membershipCache, revalidateOnFocus]);
+  // Deferred removals (an undo window still open) are sent at once, with `keepalive`, when the page
+  // goes away or the provider unmounts: nothing is lost.
+  useEffect(() => {
+    if (typeof window === 'undefined') return;
+    const flush = () => void flushDeferredRemovals(membershipCache);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [membershipCache]);
   const userId = viewer.userId;
   const value = useMemo<RosterContextValue>(
     () => ({ client: anyClient, viewer: { userId }, roles, locale, cache: membershipCache, invitationCache }),
