@@ -65,7 +65,7 @@ describe('useMembershipSelection', () => {
       { wrapper: rosterWrapper(client), initialProps: { selected: new Set([userId(2)]) } },
     );
     act(() => result.current.toggle(userId(3)));
-    expect([...onChange.mock.calls[0]?.[0]]).toEqual([userId(2), userId(3)]);
+    expect([...(onChange.mock.calls[0]?.[0] ?? [])]).toEqual([userId(2), userId(3)]);
     expect([...result.current.selected]).toEqual([userId(2)]);
     rerender({ selected: new Set(PAGE_ONE) });
     expect(result.current.pageState).toBe('all');
