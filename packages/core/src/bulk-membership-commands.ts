@@ -37,6 +37,7 @@ export interface BulkMembershipAction<TMembership = AnyMembership> {
 
 /** What the bulk commands decide and send with. */
 export interface BulkMembershipOptions {
+  /** The organization the members belong to. */
   organizationId: string;
   /** The members to act on, as shown (their role, permissions and user). */
   memberships: readonly AnyMembership[];

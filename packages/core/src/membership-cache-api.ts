@@ -40,8 +40,11 @@ export interface MembershipCommandOptions {
 
 /** A mutation the cache confirmed (see {@link MembershipCache.onSettlement}). */
 export interface MembershipSettlementEvent {
+  /** What was confirmed: `role-change`, `removal`, `metadata-update` or `creation`. */
   kind: AnyOperation['kind'];
+  /** The organization of the membership. */
   organizationId: string;
+  /** The member. */
   userId: string;
 }
 

@@ -38,9 +38,13 @@ export interface UseMembershipSelectionResult {
   selected: ReadonlySet<string>;
   /** `selected.size`. */
   count: number;
+  /** Whether this member is in `selected`. */
   isSelected: (userId: string) => boolean;
+  /** Adds a member. */
   select: (userId: string) => void;
+  /** Takes a member out. */
   deselect: (userId: string) => void;
+  /** Adds the member if not selected, takes them out if selected (a row checkbox). */
   toggle: (userId: string) => void;
   /** Selects every member of `pageUserIds` (others stay selected). */
   selectAllOnPage: () => void;
