@@ -1,11 +1,18 @@
 import * as Select from '@radix-ui/react-select';
-import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
 import { ChevronIcon } from './chevron-icon';
 import { joinClassNames } from './join-class-names';
 import { usePortalContainer } from './portal-container';
 
 /** The parts of a {@link CompactSelect}, each stamped `data-roster-slot="<slotPrefix>-<part>"`. */
-export type CompactSelectPart = 'trigger' | 'value' | 'icon' | 'content' | 'viewport' | 'item';
+export type CompactSelectPart =
+  | 'trigger'
+  | 'value'
+  | 'icon'
+  | 'content'
+  | 'viewport'
+  | 'item'
+  | 'item-description';
 
 /** One choice of a {@link CompactSelect}: its value and the text shown for it. */
 export interface CompactSelectOption {
@@ -13,6 +20,11 @@ export interface CompactSelectOption {
   value: string;
   /** The text shown for it (also its accessible name). */
   label: string;
+  /**
+   * Secondary text shown under the label in the popover (not in the trigger), and the option's
+   * accessible description (`aria-describedby`). None when absent or empty.
+   */
+  description?: string | null | undefined;
 }
 
 /**
@@ -101,7 +113,15 @@ export function prefixedClassNames(
   prefix: string,
 ): Partial<Record<CompactSelectPart, string | undefined>> | undefined {
   if (!classNames) return undefined;
-  const parts: readonly CompactSelectPart[] = ['trigger', 'value', 'icon', 'content', 'viewport', 'item'];
+  const parts: readonly CompactSelectPart[] = [
+    'trigger',
+    'value',
+    'icon',
+    'content',
+    'viewport',
+    'item',
+    'item-description',
+  ];
   return Object.fromEntries(parts.map((part) => [part, classNames[`${prefix}-${part}`]]));
 }
 
@@ -138,6 +158,7 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
     ref,
   ) {
     const container = usePortalContainer();
+    const descriptionIds = useId();
     // A part's props: yours, then its slot, and your class added to ours.
     const part = <Props extends { className?: string | undefined }>(
       name: CompactSelectPart,
@@ -168,11 +189,26 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
           <Select.Portal container={container} {...portalProps}>
             <Select.Content position="popper" sideOffset={4} {...part('content', contentProps)}>
               <Select.Viewport {...part('viewport', viewportProps)}>
-                {options.map((option) => (
-                  <Select.Item {...part('item', itemProps)} key={option.value} value={option.value}>
-                    <Select.ItemText>{option.label}</Select.ItemText>
-                  </Select.Item>
-                ))}
+                {options.map((option, index) => {
+                  // The description sits outside ItemText, so the trigger (which copies ItemText)
+                  // and the option's name (labelled by ItemText) stay the label alone.
+                  const descriptionId = option.description ? `${descriptionIds}-${index}` : undefined;
+                  return (
+                    <Select.Item
+                      {...part('item', itemProps)}
+                      key={option.value}
+                      value={option.value}
+                      {...(descriptionId && { 'aria-describedby': descriptionId })}
+                    >
+                      <Select.ItemText>{option.label}</Select.ItemText>
+                      {descriptionId && (
+                        <span id={descriptionId} {...part('item-description')}>
+                          {option.description}
+                        </span>
+                      )}
+                    </Select.Item>
+                  );
+                })}
               </Select.Viewport>
             </Select.Content>
           </Select.Portal>

@@ -7,14 +7,27 @@ import { type RosterLocalizationOverrides, useLocalization } from './localizatio
 import { visuallyHidden } from './visually-hidden';
 
 /** The parts of a {@link RoleSelect}, each stamped `data-roster-slot="role-select-<slot>"`. */
-export type RoleSelectSlot = 'trigger' | 'value' | 'icon' | 'content' | 'viewport' | 'item' | 'reason';
+export type RoleSelectSlot =
+  | 'trigger'
+  | 'value'
+  | 'icon'
+  | 'content'
+  | 'viewport'
+  | 'item'
+  | 'item-description'
+  | 'reason';
 
-/** A role as the select needs it: its key (the value) and its display name. */
+/** A role as the select needs it: its key (the value), its display name and its description. */
 export interface RoleSelectOption {
   /** The role key (the value), e.g. `org:admin`. */
   key: string;
   /** The role's display name, e.g. `Admin`. */
   name: string;
+  /**
+   * What the role may do (a `Role`'s `description` from the server), shown under the name in the
+   * list of roles and as the option's accessible description; the trigger shows the name alone.
+   */
+  description?: string | null | undefined;
 }
 
 /**
@@ -107,7 +120,11 @@ export const RoleSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, RoleSele
   return (
     <>
       <Control
-        options={options.map((role) => ({ value: role.key, label: role.name }))}
+        options={options.map((role) => ({
+          value: role.key,
+          label: role.name,
+          description: role.description,
+        }))}
         value={value}
         defaultValue={defaultValue}
         onValueChange={onValueChange}
