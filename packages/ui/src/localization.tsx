@@ -90,6 +90,22 @@ export interface RosterLocalization {
   retry: string;
   /** Accessible name of a row's role select. */
   roleFor: (name: string) => string;
+  /** Accessible name of a metadata column's inline control, e.g. `Department for Alice Smith`. */
+  metadataFieldLabel: (label: string, name: string) => string;
+  /** A `boolean` metadata column's value, read-only. */
+  metadataYes: string;
+  /** A `boolean` metadata column's `false` value, read-only. */
+  metadataNo: string;
+  /** A `select` metadata column's choice for no value. */
+  metadataNotSet: string;
+  /** Inline error of a `number` metadata column whose input is not a number (nothing is sent). */
+  metadataInvalidNumber: string;
+  /** Inline error of a `date` metadata column whose input is not a date (nothing is sent). */
+  metadataInvalidDate: string;
+  /** Announced when a metadata value was saved. */
+  metadataSaved: (label: string, name: string) => string;
+  /** Announced when saving a metadata value failed (the value is reverted), with the reason. */
+  metadataSaveFailed: (label: string, name: string, message: string) => string;
   /** Accessible name of a row's remove button. */
   removeMember: (name: string) => string;
   /** The viewer's own row: its remove button and dialog. */
@@ -284,6 +300,14 @@ export const englishLocalization: RosterLocalization = {
   errorTitle: 'Could not load members',
   retry: 'Try again',
   roleFor: (name) => `Role for ${name}`,
+  metadataFieldLabel: (label, name) => `${label} for ${name}`,
+  metadataYes: 'Yes',
+  metadataNo: 'No',
+  metadataNotSet: 'Not set',
+  metadataInvalidNumber: 'Enter a number.',
+  metadataInvalidDate: 'Enter a date.',
+  metadataSaved: (label, name) => `${label} for ${name} saved`,
+  metadataSaveFailed: (label, name, message) => `Could not save ${label} for ${name}: ${message}; reverted`,
   removeMember: (name) => `Remove ${name}`,
   leaveOrganization: 'Leave organization',
   removeDialogTitle: 'Remove member',

@@ -43,6 +43,9 @@ const samples: { [K in FunctionKey]: Parameters<RosterLocalization[K]>[] } = {
   pageSizeOption: [[25]],
   noResultsTitle: [['smith'], ['']],
   roleFor: [['Alice Smith']],
+  metadataFieldLabel: [['Department', 'Alice Smith']],
+  metadataSaved: [['Department', 'Alice Smith']],
+  metadataSaveFailed: [['Department', 'Alice Smith', 'Forbidden']],
   removeMember: [['Alice Smith']],
   removeDialogDescription: [['Alice Smith', 'Acme']],
   leaveDialogDescription: [['Acme']],
@@ -100,7 +103,7 @@ const sameAsEnglish: Record<string, readonly string[]> = {
     'invitationsTab(undefined)',
     'invitationListCaption(undefined)',
   ],
-  es: ['columnAvatar', 'userIdPlaceholder'],
+  es: ['columnAvatar', 'userIdPlaceholder', 'metadataNo'],
   ja: ['userIdPlaceholder'],
   'pt-BR': ['columnAvatar', 'columnStatus', 'userIdPlaceholder'],
 };
