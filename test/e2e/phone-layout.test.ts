@@ -134,7 +134,9 @@ describe('given Alice on the members page on a 390 px wide phone', () => {
 
   it('when she taps Remove, the dialog is on screen over the cards; Cancel keeps the member', async () => {
     const page = await openOnPhone();
-    const remove = memberRows(page).last().getByRole('button', { name: /^Remove / });
+    const remove = memberRows(page)
+      .last()
+      .getByRole('button', { name: /^Remove / });
     await remove.scrollIntoViewIfNeeded();
     await remove.click();
     const dialog = page.getByRole('alertdialog', { name: 'Remove member' });
