@@ -98,11 +98,21 @@ describe('given Alice on the members page on a 390 px wide phone', () => {
       nodes: { ignored: boolean; role?: { value: string } }[];
     };
     const count = (role: string) => nodes.filter((node) => !node.ignored && node.role?.value === role).length;
+    // As many as the markup has (whatever the columns): one table, a header row and ten member
+    // rows, a column header per header cell and a cell per body cell.
+    const markup = await page.evaluate(() => {
+      const table = document.querySelector('table');
+      return {
+        headers: table?.querySelectorAll('thead th').length ?? 0,
+        cells: table?.querySelectorAll('tbody td').length ?? 0,
+      };
+    });
     expect(count('table')).toBe(1);
-    // A header row and ten member rows; six column headers; six cells per member.
     expect(count('row')).toBe(11);
-    expect(count('columnheader')).toBe(6);
-    expect(count('cell')).toBe(60);
+    expect(markup.headers).toBeGreaterThanOrEqual(6);
+    expect(count('columnheader')).toBe(markup.headers);
+    expect(markup.cells).toBeGreaterThanOrEqual(60);
+    expect(count('cell')).toBe(markup.cells);
   });
 
   it('when she changes a role, the popover opens on screen, the change is announced and survives a reload', async () => {
