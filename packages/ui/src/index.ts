@@ -38,6 +38,21 @@ export type {
 } from './member-list-columns';
 export { DEFAULT_MEMBER_LIST_COLUMNS, useMemberListColumns } from './member-list-columns';
 export type {
+  MetadataBooleanColumnDefinition,
+  MetadataColumn,
+  MetadataColumnBase,
+  MetadataColumnDefinition,
+  MetadataColumnKey,
+  MetadataColumnOption,
+  MetadataColumnType,
+  MetadataColumnValues,
+  MetadataDateColumnDefinition,
+  MetadataNumberColumnDefinition,
+  MetadataSelectColumnDefinition,
+  MetadataTextColumnDefinition,
+} from './metadata-column';
+export { metadataColumn } from './metadata-column';
+export type {
   MemberListExportButtonProps,
   MemberListExportButtonSlot,
   MemberListExportFile,
