@@ -5,6 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { MemberList } from '../src/member-list';
+import { MemberListExportButton, type MemberListExportFile } from '../src/member-list-export-button';
 import { metadataColumn } from '../src/metadata-column';
 import { renderWithRoster, serverMembership } from './render-member-list';
 
@@ -191,5 +192,33 @@ describe('given Alice, an admin, editing metadata inline', () => {
     await user.type(input, '2024-05-06{Enter}');
     await waitFor(() => expect(aliceMetadata(client)?.startDate).toBe('2024-05-06'));
     expect(metadataCalls(client)).toBe(1);
+  });
+});
+
+describe('given metadata columns reused as the CSV export’s metadata columns', () => {
+  it('when Alice exports her search, the file has each column’s label and her raw values', async () => {
+    const user = userEvent.setup();
+    const files: MemberListExportFile[] = [];
+    const metadata = columns.filter((column) => typeof column === 'object');
+    renderWithRoster(
+      <MemberList.Root organizationId={ACME}>
+        <MemberList.Toolbar
+          debounceMs={0}
+          actions={
+            <MemberListExportButton metadataColumns={metadata} download={(file) => files.push(file)} />
+          }
+        />
+        <MemberList.Table columns={columns} />
+      </MemberList.Root>,
+      { client: seededClient() },
+    );
+    await user.click(await screen.findByRole('searchbox', { name: 'Search members' }));
+    await user.paste('alice smith');
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    const [header, alice] = (files[0]?.csv ?? '').split('\r\n');
+    expect(header?.endsWith(',Department,Seats,On call,Team,Start date')).toBe(true);
+    expect(alice?.endsWith(',Engineering,1234.5,true,blue,2024-03-05')).toBe(true);
   });
 });
