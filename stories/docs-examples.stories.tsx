@@ -117,7 +117,8 @@ export const RenderProps: Story = {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((header) => header.textContent);
-    await expect(headers).toEqual(['Name', 'Department', 'Role', 'Actions']);
+    // The selection column (an admin's: its header is the `Select all on this page` checkbox) first.
+    await expect(headers).toEqual(['', 'Name', 'Department', 'Role', 'Actions']);
     await waitFor(() => expect(within(table).getAllByRole('link')).toHaveLength(10), { timeout: 15_000 });
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Search members' }), 'nobody-here');
     await expect(

@@ -25,6 +25,7 @@ export type {
   UseMemberListResult,
 } from './use-member-list';
 export { useMemberList } from './use-member-list';
+export type { MemberListBulkResult } from './use-member-list-bulk';
 
 // --- the member list's parts (each reads its Root, or takes props without one) ---
 export type {
@@ -61,6 +62,8 @@ export type {
 export { MemberListExportButton } from './member-list-export-button';
 export type { MemberListPaginationProps, MemberListPaginationSlot } from './member-list-pagination';
 export { DEFAULT_PAGE_SIZE_OPTIONS, MemberListPagination } from './member-list-pagination';
+export type { MemberListBulkBarProps, MemberListBulkBarSlot } from './member-list-bulk-bar';
+export { MemberListBulkBar } from './member-list-bulk-bar';
 export type { MemberListRemoveDialogProps } from './member-list-remove-dialog';
 export { MemberListRemoveDialog } from './member-list-remove-dialog';
 export type { MemberListRowProps, MemberListRowSlot } from './member-list-row';
@@ -113,9 +116,11 @@ export type { UserSearchComboboxProps } from './user-search-combobox';
 export { UserSearchCombobox } from './user-search-combobox';
 
 // --- strings, names and announcements ---
-export type { Announce, LiveAnnouncerProps } from './announcer';
+export type { Announce, AnnouncementUndo, AnnounceOptions, LiveAnnouncerProps } from './announcer';
 export { LiveAnnouncer, useAnnounce } from './announcer';
 export type {
+  BulkActionKind,
+  BulkSkipReasonKey,
   MemberSortOrder,
   PolicyReasonText,
   RosterAction,

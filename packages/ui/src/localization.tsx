@@ -6,6 +6,12 @@ import { createContext, type ReactNode, useContext, useMemo } from 'react';
  */
 export type PolicyReasonText = Record<'not-permitted' | 'self' | 'last-admin' | 'unknown-role', string>;
 
+/** Why a bulk action left a member out: a policy reason, or `unchanged` (`BulkSkipReason` in @roster/core). */
+export type BulkSkipReasonKey = keyof PolicyReasonText | 'unchanged';
+
+/** Which bulk action an announcement is about. */
+export type BulkActionKind = 'role-change' | 'removal';
+
 /** The sort orders the toolbar offers, by the Backend API's `order_by` value. */
 export type MemberSortOrder =
   | '-created_at'
@@ -247,9 +253,69 @@ export interface RosterLocalization {
   exportFailed: (message: string) => string;
   /** The add-member search's mark on a user who is already a member (not selectable). */
   alreadyMember: string;
+  /** Accessible name of a row's selection checkbox. */
+  selectMember: (name: string) => string;
+  /** Accessible name of the header checkbox that selects every member on the page. */
+  selectAllOnPage: string;
+  /** The bulk bar's count of selected members, e.g. `2 selected`. */
+  selectedCount: (count: number) => string;
+  /** Accessible name of the bulk bar's role select. */
+  bulkRoleLabel: string;
+  /** The bulk bar's role select before a role is chosen. */
+  bulkRolePlaceholder: string;
+  /** The bulk bar's remove button (opens the confirm dialog). */
+  removeSelected: string;
+  /** The bulk bar's button that deselects everyone. */
+  clearSelection: string;
+  /** The bulk remove dialog's title (its accessible name). */
+  bulkRemoveDialogTitle: string;
+  /** The bulk remove dialog's description, with the count and the organization. */
+  bulkRemoveDialogDescription: (count: number, organizationName: string) => string;
+  /** The bulk remove dialog's confirm button, e.g. `Remove 2 members`. */
+  bulkRemoveConfirm: (count: number) => string;
+  /** Announced when a bulk role change went through for `count` members. */
+  bulkRoleChanged: (count: number, roleName: string) => string;
+  /** Announced when a bulk removal took `count` members off the list. */
+  bulkRemoved: (count: number) => string;
+  /**
+   * Announced for each member a bulk action left out: a policy reason, or `unchanged` (the member
+   * has the role already); `action` is what was asked.
+   */
+  bulkSkipped: (name: string, reason: BulkSkipReasonKey, action: BulkActionKind) => string;
+  /** Announced for each member whose change the server refused (it was reverted), with the reason. */
+  bulkFailed: (name: string, message: string, action: BulkActionKind) => string;
+  /** The announcement's undo button. */
+  undo: string;
+  /** Announced once a change was undone. */
+  undone: string;
 }
 
 const englishNumber = /* @__PURE__ */ new Intl.NumberFormat('en-US');
+const englishPlurals = /* @__PURE__ */ new Intl.PluralRules('en-US');
+
+/** `1 member`, `2 members` (through `Intl.PluralRules`). */
+function englishMembers(count: number): string {
+  const formatted = englishNumber.format(count);
+  return englishPlurals.select(count) === 'one' ? `${formatted} member` : `${formatted} members`;
+}
+
+/** Why a bulk action skipped a member, by reason and action (lower case: it follows a colon). */
+const englishSkipReasons: Record<BulkSkipReasonKey, Record<BulkActionKind, string>> = {
+  'not-permitted': {
+    'role-change': 'you do not have permission to manage members',
+    removal: 'you do not have permission to manage members',
+  },
+  self: { 'role-change': 'you cannot change your own role', removal: 'you cannot remove yourself' },
+  'last-admin': {
+    'role-change': 'an organization needs at least one admin',
+    removal: 'an organization needs at least one admin',
+  },
+  'unknown-role': {
+    'role-change': 'this role is not available in this organization',
+    removal: 'this role is not available in this organization',
+  },
+  unchanged: { 'role-change': 'already has this role', removal: 'already removed' },
+};
 
 /** The joined date's format per locale, built once: building one costs ~100 formats with it. */
 const mediumDateFormats = /* @__PURE__ */ new Map<string | undefined, Intl.DateTimeFormat>();
@@ -409,6 +475,26 @@ export const englishLocalization: RosterLocalization = {
   exportCancelled: 'Export cancelled',
   exportFailed: (message) => `Could not export members: ${message}`,
   alreadyMember: 'Already a member',
+  selectMember: (name) => `Select ${name}`,
+  selectAllOnPage: 'Select all on this page',
+  selectedCount: (count) => `${englishNumber.format(count)} selected`,
+  bulkRoleLabel: 'Role for selected members',
+  bulkRolePlaceholder: 'Change role',
+  removeSelected: 'Remove selected',
+  clearSelection: 'Clear selection',
+  bulkRemoveDialogTitle: 'Remove members',
+  bulkRemoveDialogDescription: (count, organizationName) =>
+    `${englishMembers(count)} will be removed from ${organizationName} and lose access to it.`,
+  bulkRemoveConfirm: (count) => `Remove ${englishMembers(count)}`,
+  bulkRoleChanged: (count, roleName) => `Changed the role of ${englishMembers(count)} to ${roleName}`,
+  bulkRemoved: (count) => `Removed ${englishMembers(count)}`,
+  bulkSkipped: (name, reason, action) => `Skipped ${name}: ${englishSkipReasons[reason][action]}`,
+  bulkFailed: (name, message, action) =>
+    action === 'removal'
+      ? `Could not remove ${name}: ${message}`
+      : `Could not change the role of ${name}: ${message}; reverted`,
+  undo: 'Undo',
+  undone: 'Undone',
 };
 
 /** A partial override of {@link RosterLocalization}; `reasons` and `sortOrders` merge key by key. */

@@ -8,6 +8,7 @@ import {
 } from './member-list-context';
 import { type MemberListRowDefaults, MemberListRowDefaultsContext } from './member-list-row';
 import {
+  MemberListBulkBarSliceContext,
   MemberListPaginationSliceContext,
   MemberListTableSliceContext,
   MemberListToolbarSliceContext,
@@ -28,7 +29,7 @@ export interface MemberListRootProps
     Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
   /** Strings to override for every part inside (English by default). */
   localization?: RosterLocalizationOverrides | undefined;
-  /** The parts, in any order: `MemberList.Toolbar`, `.Table`, `.Pagination`, `.RemoveDialog`, yours. */
+  /** The parts, in any order: `MemberList.Toolbar`, `.BulkBar`, `.Table`, `.Pagination`, `.RemoveDialog`, yours. */
   children?: ReactNode;
 }
 
@@ -70,6 +71,10 @@ const MEMBER_LIST_OPTION_KEYS = {
   defaultOrderBy: true,
   onOrderByChange: true,
   onMutationSettled: true,
+  selectedUserIds: true,
+  defaultSelectedUserIds: true,
+  onSelectedUserIdsChange: true,
+  undoWindowMs: true,
 } satisfies Record<keyof UseMemberListOptions, true>;
 
 const MemberListRootContent = /* @__PURE__ */ forwardRef<
@@ -97,11 +102,13 @@ const MemberListRootContent = /* @__PURE__ */ forwardRef<
           <MemberListToolbarSliceContext.Provider value={slices.toolbar}>
             <MemberListPaginationSliceContext.Provider value={slices.pagination}>
               <MemberListTableSliceContext.Provider value={slices.table}>
-                <MemberListFocusContext.Provider value={focus}>
-                  <MemberListRowDefaultsContext.Provider value={rowDefaults}>
-                    {children}
-                  </MemberListRowDefaultsContext.Provider>
-                </MemberListFocusContext.Provider>
+                <MemberListBulkBarSliceContext.Provider value={slices.bulkBar}>
+                  <MemberListFocusContext.Provider value={focus}>
+                    <MemberListRowDefaultsContext.Provider value={rowDefaults}>
+                      {children}
+                    </MemberListRowDefaultsContext.Provider>
+                  </MemberListFocusContext.Provider>
+                </MemberListBulkBarSliceContext.Provider>
               </MemberListTableSliceContext.Provider>
             </MemberListPaginationSliceContext.Provider>
           </MemberListToolbarSliceContext.Provider>

@@ -33,7 +33,9 @@ export type MemberListRowSlot =
   | 'identifier'
   | 'joined'
   | 'remove'
-  | 'remove-reason';
+  | 'remove-reason'
+  | 'select-cell'
+  | 'select';
 
 /**
  * Props of {@link MemberListRow}. Memoized: it re-renders only when one of these changes. Inside a
@@ -49,6 +51,13 @@ export interface MemberListRowProps {
   isViewer?: boolean | undefined;
   /** A change to this member is waiting for the server (`data-pending`). Default `false`. */
   isPending?: boolean | undefined;
+  /** The row is selected (its checkbox is checked, `data-selected`). Default `false`. */
+  isSelected?: boolean | undefined;
+  /**
+   * Called when the user checks or unchecks the row's checkbox (`Select {name}`): given, the row
+   * starts with a selection cell. The table passes it for viewers who may manage members.
+   */
+  onSelectedChange?: ((member: OrganizationMembership, selected: boolean) => void) | undefined;
   /** The viewer and their permissions in the organization (`null` while unknown: read-only). */
   viewer?: PolicyViewer | null | undefined;
   /** The organization's admin count, for the last-admin rule (pass it to admin rows only). */
@@ -74,7 +83,7 @@ export interface MemberListRowProps {
 /** What rows take from their table or Root unless given (internal: one stable object per table). */
 export type MemberListRowDefaults = Omit<
   MemberListRowProps,
-  'member' | 'isViewer' | 'isPending' | 'adminCount'
+  'member' | 'isViewer' | 'isPending' | 'isSelected' | 'adminCount'
 >;
 
 /** The nearest table's (or Root's) {@link MemberListRowDefaults} (internal). */
@@ -90,6 +99,8 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
     viewer = null,
     isViewer = isViewerMembership(viewer, member),
     isPending = false,
+    isSelected = false,
+    onSelectedChange,
     adminCount,
     roles = NO_ROLES,
     locale,
@@ -246,7 +257,19 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
     }
   };
 
-  const cells = columns.map((column) => {
+  const selectCell = onSelectedChange && (
+    <td key="select" data-roster-slot="member-list-select-cell" className={classNames?.['select-cell']}>
+      <input
+        type="checkbox"
+        checked={isSelected}
+        onChange={(event) => onSelectedChange(member, event.currentTarget.checked)}
+        aria-label={text.selectMember(name)}
+        data-roster-slot="member-list-select"
+        className={classNames?.select}
+      />
+    </td>
+  );
+  const columnCells = columns.map((column) => {
     const defaultContent = defaultCell(column);
     const custom = renderCell?.[column.id];
     const content = custom ? custom({ ...context, columnId: column.id, defaultContent }) : defaultContent;
@@ -261,11 +284,13 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
       </td>
     );
   });
+  const cells = selectCell ? [selectCell, ...columnCells] : columnCells;
 
   const rowProps = {
     'data-roster-slot': 'member-list-row',
     'data-pending': isPending ? '' : undefined,
     'data-viewer': isViewer ? '' : undefined,
+    'data-selected': isSelected ? '' : undefined,
     'data-user-id': userId,
     className: classNames?.row,
   };

@@ -43,6 +43,23 @@ const TABLE_FIELDS = {
   clearSearch: true,
   changeRole: true,
   requestRemoval: true,
+  canSelect: true,
+  selectedUserIds: true,
+  pageSelectionState: true,
+  setMemberSelected: true,
+  togglePageSelected: true,
+} satisfies Partial<Record<keyof UseMemberListResult, true>>;
+
+/** The fields of the list the bulk bar shows or calls. */
+const BULK_BAR_FIELDS = {
+  organizationName: true,
+  roles: true,
+  canSelect: true,
+  selectedCount: true,
+  isBulkMutating: true,
+  bulkChangeRole: true,
+  bulkRemove: true,
+  clearSelection: true,
 } satisfies Partial<Record<keyof UseMemberListResult, true>>;
 
 /** The toolbar's share of the list. */
@@ -51,6 +68,8 @@ export type MemberListToolbarSlice = Pick<UseMemberListResult, keyof typeof TOOL
 export type MemberListPaginationSlice = Pick<UseMemberListResult, keyof typeof PAGINATION_FIELDS>;
 /** The table's share of the list. */
 export type MemberListTableSlice = Pick<UseMemberListResult, keyof typeof TABLE_FIELDS>;
+/** The bulk bar's share of the list. */
+export type MemberListBulkBarSlice = Pick<UseMemberListResult, keyof typeof BULK_BAR_FIELDS>;
 
 /**
  * Each built-in part's share of the nearest Root's list (internal), one context per part with one
@@ -66,17 +85,23 @@ export const MemberListPaginationSliceContext =
   /* @__PURE__ */ createContext<MemberListPaginationSlice | null>(null);
 /** See {@link MemberListToolbarSliceContext}. */
 export const MemberListTableSliceContext = /* @__PURE__ */ createContext<MemberListTableSlice | null>(null);
+/** See {@link MemberListToolbarSliceContext}. */
+export const MemberListBulkBarSliceContext = /* @__PURE__ */ createContext<MemberListBulkBarSlice | null>(
+  null,
+);
 
 /** The parts' slices of `list`, each the same object while its fields are (for the Root). */
 export function useMemberListSlices(list: UseMemberListResult): {
   toolbar: MemberListToolbarSlice;
   pagination: MemberListPaginationSlice;
   table: MemberListTableSlice;
+  bulkBar: MemberListBulkBarSlice;
 } {
   return {
     toolbar: useStableObject(pick(list, TOOLBAR_FIELDS)),
     pagination: useStableObject(pick(list, PAGINATION_FIELDS)),
     table: useStableObject(pick(list, TABLE_FIELDS)),
+    bulkBar: useStableObject(pick(list, BULK_BAR_FIELDS)),
   };
 }
 

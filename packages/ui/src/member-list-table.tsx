@@ -4,6 +4,7 @@ import {
   type OrganizationMembership,
   type PolicyViewer,
   type Role,
+  type SelectionPageState,
 } from '@roster/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback, useContext } from 'react';
 import { describeError } from './describe-error';
@@ -41,7 +42,8 @@ export type MemberListTableSlot =
   | 'empty'
   | 'clear-search'
   | 'error'
-  | 'retry';
+  | 'retry'
+  | 'select-all';
 
 /** Why the list shows no rows. */
 export type MemberListEmptyReason = 'no-members' | 'no-results';
@@ -128,6 +130,17 @@ export interface MemberListTableProps
   onRoleChange?: ((member: OrganizationMembership, roleKey: string) => void) | undefined;
   /** Called when the user asks to remove a member; `trigger` is where focus returns. */
   onRemoveRequest?: ((member: OrganizationMembership, trigger: HTMLElement | null) => void) | undefined;
+  /** The selected user IDs (rows get `isSelected`; only rows whose state changed re-render). */
+  selectedUserIds?: ReadonlySet<string> | undefined;
+  /**
+   * Called when the user checks or unchecks a row's checkbox: given, every row starts with a
+   * selection cell (`Select {name}`). Inside a Root: given for viewers who may manage members.
+   */
+  onSelectedChange?: ((member: OrganizationMembership, selected: boolean) => void) | undefined;
+  /** The header checkbox's state for the page (`some` shows it mixed). Default `none`. */
+  pageSelectionState?: SelectionPageState | undefined;
+  /** Called by the header checkbox (`Select all on this page`), shown with `onSelectedChange`. */
+  onPageSelectionToggle?: (() => void) | undefined;
   /** Classes per part (the rows' parts included). */
   classNames?: Partial<Record<MemberListTableSlot, string>> | undefined;
 }
@@ -140,6 +153,7 @@ const ROW_DEFAULT_KEYS = {
   locale: true,
   onRoleChange: true,
   onRemoveRequest: true,
+  onSelectedChange: true,
   renderRow: true,
   renderCell: true,
   renderActions: true,
@@ -178,6 +192,12 @@ const fromList = (list: MemberListTableSlice, text: RosterLocalization): Partial
   onClearSearch: list.clearSearch,
   onRoleChange: list.changeRole,
   onRemoveRequest: list.requestRemoval,
+  ...(list.canSelect && {
+    selectedUserIds: list.selectedUserIds,
+    onSelectedChange: list.setMemberSelected,
+    pageSelectionState: list.pageSelectionState,
+    onPageSelectionToggle: list.togglePageSelected,
+  }),
 });
 
 /**
@@ -208,6 +228,9 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
       renderEmpty,
       renderLoading,
       renderError,
+      selectedUserIds,
+      pageSelectionState = 'none',
+      onPageSelectionToggle,
       className,
       ...tableProps
     } = own;
@@ -215,7 +238,14 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
     // One stable object for every row: a row re-renders only when its own props or these change.
     const rowDefaults = useStableObject({ ...rowFields, columns });
     const { viewer = null, classNames } = rowDefaults;
-    const colSpan = columns.length;
+    const selectable = rowDefaults.onSelectedChange !== undefined;
+    const colSpan = columns.length + (selectable ? 1 : 0);
+    const setIndeterminate = useCallback(
+      (element: HTMLInputElement | null) => {
+        if (element) element.indeterminate = pageSelectionState === 'some';
+      },
+      [pageSelectionState],
+    );
     const focus = useContext(MemberListFocusContext);
     const registerTable = useCallback(
       (element: HTMLTableElement | null) => {
@@ -231,6 +261,9 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
         return Array.from({ length: loadingRowCount }, (_, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
           <tr key={index} data-roster-slot="member-list-row" data-loading="">
+            {selectable && (
+              <td data-roster-slot="member-list-select-cell" className={classNames?.['select-cell']} />
+            )}
             {columns.map((column) => (
               <td key={column.id} data-roster-slot="member-list-cell" className={classNames?.cell}>
                 <span data-roster-slot="member-list-skeleton" className={classNames?.skeleton} />
@@ -289,6 +322,7 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
             member={member}
             isViewer={isViewerMembership(viewer, member)}
             isPending={userId !== undefined && pendingUserIds?.has(userId) === true}
+            isSelected={userId !== undefined && selectedUserIds?.has(userId) === true}
             adminCount={isMembershipAdmin(member) ? lastAdminCount(adminCount) : undefined}
           />
         );
@@ -321,6 +355,28 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
         </caption>
         <thead>
           <tr data-roster-slot="member-list-header-row" className={classNames?.['header-row']}>
+            {selectable && (
+              <th
+                scope="col"
+                data-column="select"
+                data-roster-slot="member-list-header-cell"
+                className={classNames?.['header-cell']}
+              >
+                {onPageSelectionToggle && (
+                  <input
+                    disabled={members.length === 0}
+                    ref={setIndeterminate}
+                    type="checkbox"
+                    checked={pageSelectionState === 'all'}
+                    aria-checked={pageSelectionState === 'some' ? 'mixed' : pageSelectionState === 'all'}
+                    onChange={() => onPageSelectionToggle()}
+                    aria-label={text.selectAllOnPage}
+                    data-roster-slot="member-list-select-all"
+                    className={classNames?.['select-all']}
+                  />
+                )}
+              </th>
+            )}
             {columns.map((column) => (
               <th
                 key={column.id}

@@ -1,5 +1,6 @@
 import { forwardRef, type ReactNode } from 'react';
 import { joinClassNames } from './join-class-names';
+import { MemberListBulkBar, type MemberListBulkBarSlot } from './member-list-bulk-bar';
 import type { MemberListColumnInput } from './member-list-columns';
 import { MemberListPagination, type MemberListPaginationSlot } from './member-list-pagination';
 import { MemberListRemoveDialog } from './member-list-remove-dialog';
@@ -16,6 +17,8 @@ export interface MemberListClassNames {
   root?: string;
   /** Parts of the toolbar. */
   toolbar?: Partial<Record<MemberListToolbarSlot, string>>;
+  /** Parts of the bulk bar (shown while members are selected). */
+  bulkBar?: Partial<Record<MemberListBulkBarSlot, string>>;
   /** Parts of the table and its rows. */
   table?: Partial<Record<MemberListTableSlot, string>>;
   /** Parts of the pagination. */
@@ -72,6 +75,7 @@ const MemberListDefault = /* @__PURE__ */ forwardRef<HTMLDivElement, MemberListP
             {...(classNames?.toolbar && { classNames: classNames.toolbar })}
           />
         )}
+        <MemberListBulkBar {...(classNames?.bulkBar && { classNames: classNames.bulkBar })} />
         <MemberListTable {...tableProps} classNames={classNames?.table} />
         {!hidePagination && (
           <MemberListPagination {...(classNames?.pagination && { classNames: classNames.pagination })} />
@@ -83,10 +87,11 @@ const MemberListDefault = /* @__PURE__ */ forwardRef<HTMLDivElement, MemberListP
 );
 
 /**
- * An organization's members: toolbar (search, role filter, sort), the table (role select and
- * remove per row, "You" badge, pending rows), pagination, the remove dialog and announcements.
+ * An organization's members: toolbar (search, role filter, sort), the bulk bar while rows are
+ * selected, the table (selection, role select and remove per row, "You" badge, pending rows),
+ * pagination, the remove dialog and announcements (with Undo when `undoWindowMs` is set).
  * Needs `RosterProvider`. It is `MemberList.Root` with the parts in this order; compose the Root
- * with `MemberList.Toolbar`, `.Table`, `.Row`, `.Pagination`, `.RemoveDialog` (and your own parts,
+ * with `MemberList.Toolbar`, `.BulkBar`, `.Table`, `.Row`, `.Pagination`, `.RemoveDialog` (and your own parts,
  * through `useMemberListContext`) for another layout.
  */
 export const MemberList = /* @__PURE__ */ Object.assign(MemberListDefault, {
@@ -94,6 +99,7 @@ export const MemberList = /* @__PURE__ */ Object.assign(MemberListDefault, {
   Toolbar: MemberListToolbar,
   Table: MemberListTable,
   Row: MemberListRow,
+  BulkBar: MemberListBulkBar,
   Pagination: MemberListPagination,
   RemoveDialog: MemberListRemoveDialog,
 });

@@ -1,6 +1,7 @@
 import {
   DEFAULT_MEMBERSHIP_ORDER_BY,
   DEFAULT_PAGE_SIZE,
+  isViewerMembership,
   type OrganizationMembership,
   type PolicyViewer,
   type Role,
@@ -21,6 +22,7 @@ import { type MemberSortOrder, useLocalization } from './localization';
 import { getMemberDisplayName } from './member-display-name';
 import { DEFAULT_PAGE_SIZE_OPTIONS } from './member-list-pagination';
 import { useControllableState } from './use-controllable-state';
+import { type MemberListBulkResult, useMemberListBulk } from './use-member-list-bulk';
 import { useStableCallback } from './use-stable-callback';
 
 /** Options of {@link useMemberList}: the list's view, each piece controlled or not. */
@@ -55,6 +57,19 @@ export interface UseMemberListOptions {
   onOrderByChange?: ((orderBy: MemberSortOrder) => void) | undefined;
   /** Called after a role change or removal settles (success or failure). */
   onMutationSettled?: ((event: MemberListMutationEvent) => void) | undefined;
+  /** The selected user IDs (controlled). Pass with `onSelectedUserIdsChange`. */
+  selectedUserIds?: ReadonlySet<string> | undefined;
+  /** The user IDs selected at first (uncontrolled, read once). Default none. */
+  defaultSelectedUserIds?: Iterable<string> | undefined;
+  /** Called with the next selection on every change (a checkbox, a bulk action, a confirmed removal). */
+  onSelectedUserIdsChange?: ((selected: ReadonlySet<string>) => void) | undefined;
+  /**
+   * Undo: every role change and removal made from the list (one member or many) is announced with
+   * an Undo button for this many milliseconds (paused while the announcement is focused or
+   * hovered), and removals are deferred until the window ends (undo sends nothing). Default 0: no
+   * undo, every change sent at once (opt-in: see the README's "Selection, bulk actions and undo").
+   */
+  undoWindowMs?: number | undefined;
 }
 
 /** A settled change made from the list. */
@@ -71,7 +86,7 @@ export interface MemberListRemoval {
 }
 
 /** What {@link useMemberList} returns: the list's state and the actions that change it. */
-export interface UseMemberListResult {
+export interface UseMemberListResult extends MemberListBulkResult {
   /** The organization whose members are listed. */
   organizationId: string;
   /** The organization's name, once known. */
@@ -110,6 +125,8 @@ export interface UseMemberListResult {
   pendingUserIds: ReadonlySet<string>;
   /** The viewer may add members (for an Add member button). */
   canAdd: boolean;
+  /** The viewer may manage members: rows are selectable and the bulk bar is offered. */
+  canSelect: boolean;
   /** The provider's locale, for dates. */
   locale: string | undefined;
   /** The removal waiting for confirmation (`null` when none). */
@@ -199,10 +216,26 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
   const policyViewer = permissions.viewer;
 
   const settled = (event: MemberListMutationEvent) => options.onMutationSettled?.(event);
+  const { changeRoleUndoable, removeUndoable, ...bulk } = useMemberListBulk({
+    organizationId,
+    members: list.data,
+    roles,
+    selectedUserIds: options.selectedUserIds,
+    defaultSelectedUserIds: options.defaultSelectedUserIds,
+    onSelectedUserIdsChange: options.onSelectedUserIdsChange,
+    undoWindowMs: options.undoWindowMs,
+  });
 
   const changeRole = useStableCallback((member: OrganizationMembership, role: string) => {
     const userId = member.publicUserData?.userId;
     if (!userId || role === member.role) return;
+    if (bulk.undoWindowMs > 0) {
+      // One member is one undoable change: announced with Undo, reverted through the same order.
+      changeRoleUndoable(member, role, (error) =>
+        settled({ kind: 'role-change', member, role, ...(error !== undefined && { error }) }),
+      );
+      return;
+    }
     const name = getMemberDisplayName(member);
     updateRole.trigger({ userId, role }).then(
       (updated) => {
@@ -225,6 +258,13 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     const member = removal?.member;
     const userId = member?.publicUserData?.userId;
     if (!member || !userId) return;
+    if (bulk.undoWindowMs > 0 && !isViewerMembership(policyViewer, member)) {
+      // Deferred until the undo window ends; a refusal then is announced (the member comes back).
+      removeUndoable(member, (error) =>
+        settled({ kind: 'removal', member, ...(error !== undefined && { error }) }),
+      );
+      return;
+    }
     try {
       await removeMembership.trigger({ userId });
     } catch (error) {
@@ -264,6 +304,7 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     adminCount: permissions.adminCount,
     pendingUserIds,
     canAdd: permissions.canAdd,
+    canSelect: permissions.canManage,
     locale,
     removal,
     setPage: list.fetchPage,
@@ -277,5 +318,6 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     requestRemoval,
     cancelRemoval,
     confirmRemoval,
+    ...bulk,
   };
 }

@@ -88,6 +88,30 @@ const samples: { [K in FunctionKey]: Parameters<RosterLocalization[K]>[] } = {
   ],
   exportDone: [[1], [1240]],
   exportFailed: [['Forbidden']],
+  selectMember: [['Bob Jones']],
+  selectedCount: [[1], [2], [1240]],
+  bulkRemoveDialogDescription: [
+    [1, 'Acme'],
+    [2, 'Acme'],
+  ],
+  bulkRemoveConfirm: [[1], [2]],
+  bulkRoleChanged: [
+    [1, 'Admin'],
+    [2, 'Admin'],
+  ],
+  bulkRemoved: [[1], [2]],
+  bulkSkipped: [
+    ['Alice Smith', 'self', 'role-change'],
+    ['Alice Smith', 'self', 'removal'],
+    ['Carol Diaz', 'last-admin', 'removal'],
+    ['Bob Jones', 'unchanged', 'role-change'],
+    ['Bob Jones', 'not-permitted', 'removal'],
+    ['Bob Jones', 'unknown-role', 'role-change'],
+  ],
+  bulkFailed: [
+    ['Bob Jones', 'Server error', 'removal'],
+    ['Bob Jones', 'Server error', 'role-change'],
+  ],
 };
 
 // Strings (by key) and answers (by call) that are the same words in the language as in English

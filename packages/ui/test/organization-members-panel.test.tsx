@@ -81,7 +81,8 @@ describe('given the panel with custom columns and render props', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((header) => header.textContent);
-    expect(headers).toEqual(['Name', 'Role', 'Team', 'Actions']);
+    // The selection column (an admin's; its header is the `Select all on this page` checkbox) first.
+    expect(headers).toEqual(['', 'Name', 'Role', 'Team', 'Actions']);
     await waitFor(() => expect(within(table).getAllByRole('link')).toHaveLength(10));
     const kick = within(table).getAllByRole('button', { name: /^Kick / })[0] as HTMLElement;
     await userEvent.setup().click(kick);

@@ -1,9 +1,26 @@
 'use client';
-import type { RosterLocalization } from '../localization';
+import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
 
 const { number: n, count, date, status } = localeFormats('de');
 
+/** Why a bulk action skipped a member, in words (it follows a colon). */
+function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
+  switch (reason) {
+    case 'self':
+      return action === 'removal'
+        ? 'Sie können sich nicht selbst entfernen'
+        : 'Sie können Ihre eigene Rolle nicht ändern';
+    case 'last-admin':
+      return 'Eine Organisation braucht mindestens einen Admin';
+    case 'unknown-role':
+      return 'Diese Rolle ist in dieser Organisation nicht verfügbar';
+    case 'unchanged':
+      return action === 'removal' ? 'bereits entfernt' : 'hat diese Rolle bereits';
+    default:
+      return 'Sie haben keine Berechtigung, Mitglieder zu verwalten';
+  }
+}
 /**
  * German (`de`): every string of the components, accessible names and announcements included.
  * Pass it as `localization` (or to `RosterLocalizationProvider`); spread it to change some strings:
@@ -165,4 +182,29 @@ export const germanLocalization: RosterLocalization = {
   exportCancelled: 'Export abgebrochen',
   exportFailed: (message) => `Die Mitglieder konnten nicht exportiert werden: ${message}`,
   alreadyMember: 'Bereits Mitglied',
+  selectMember: (name) => `${name} auswählen`,
+  selectAllOnPage: 'Alle auf dieser Seite auswählen',
+  selectedCount: (selected) => `${n(selected)} ausgewählt`,
+  bulkRoleLabel: 'Rolle für ausgewählte Mitglieder',
+  bulkRolePlaceholder: 'Rolle ändern',
+  removeSelected: 'Ausgewählte entfernen',
+  clearSelection: 'Auswahl aufheben',
+  bulkRemoveDialogTitle: 'Mitglieder entfernen',
+  bulkRemoveDialogDescription: (members, organization) =>
+    `${count(members, { one: '# Mitglied wird', other: '# Mitglieder werden' })} aus ${organization} entfernt und verlieren den Zugriff.`,
+  bulkRemoveConfirm: (members) =>
+    count(members, { one: '# Mitglied entfernen', other: '# Mitglieder entfernen' }),
+  bulkRoleChanged: (members, roleName) =>
+    count(members, {
+      one: `Rolle von # Mitglied zu ${roleName} geändert`,
+      other: `Rolle von # Mitgliedern zu ${roleName} geändert`,
+    }),
+  bulkRemoved: (members) => count(members, { one: '# Mitglied entfernt', other: '# Mitglieder entfernt' }),
+  bulkSkipped: (name, reason, action) => `${name} übersprungen: ${skipReason(reason, action)}`,
+  bulkFailed: (name, message, action) =>
+    action === 'removal'
+      ? `${name} konnte nicht entfernt werden: ${message}`
+      : `Die Rolle von ${name} konnte nicht geändert werden: ${message}; zurückgesetzt`,
+  undo: 'Rückgängig',
+  undone: 'Rückgängig gemacht',
 };

@@ -1,9 +1,24 @@
 'use client';
-import type { RosterLocalization } from '../localization';
+import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
 
 const { number: n, count, date, status } = localeFormats('es');
 
+/** Why a bulk action skipped a member, in words (it follows a colon). */
+function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
+  switch (reason) {
+    case 'self':
+      return action === 'removal' ? 'no puedes quitarte a ti mismo' : 'no puedes cambiar tu propio rol';
+    case 'last-admin':
+      return 'una organización necesita al menos un administrador';
+    case 'unknown-role':
+      return 'este rol no está disponible en esta organización';
+    case 'unchanged':
+      return action === 'removal' ? 'ya quitado' : 'ya tiene este rol';
+    default:
+      return 'no tienes permiso para administrar miembros';
+  }
+}
 /**
  * Spanish (`es`, neutral, addressing the reader as «tú»): every string of the components,
  * accessible names and announcements included. Pass it as `localization` (or to
@@ -169,4 +184,28 @@ export const spanishLocalization: RosterLocalization = {
   exportCancelled: 'Exportación cancelada',
   exportFailed: (message) => `No se pudieron exportar los miembros: ${message}`,
   alreadyMember: 'Ya es miembro',
+  selectMember: (name) => `Seleccionar a ${name}`,
+  selectAllOnPage: 'Seleccionar todo en esta página',
+  selectedCount: (selected) => count(selected, { one: '# seleccionado', other: '# seleccionados' }),
+  bulkRoleLabel: 'Rol de los miembros seleccionados',
+  bulkRolePlaceholder: 'Cambiar rol',
+  removeSelected: 'Quitar seleccionados',
+  clearSelection: 'Borrar selección',
+  bulkRemoveDialogTitle: 'Quitar miembros',
+  bulkRemoveDialogDescription: (members, organization) =>
+    `${count(members, { one: '# miembro será quitado', other: '# miembros serán quitados' })} de ${organization} y perderán el acceso.`,
+  bulkRemoveConfirm: (members) => count(members, { one: 'Quitar # miembro', other: 'Quitar # miembros' }),
+  bulkRoleChanged: (members, roleName) =>
+    count(members, {
+      one: `Rol de # miembro cambiado a ${roleName}`,
+      other: `Rol de # miembros cambiado a ${roleName}`,
+    }),
+  bulkRemoved: (members) => count(members, { one: '# miembro quitado', other: '# miembros quitados' }),
+  bulkSkipped: (name, reason, action) => `${name} omitido: ${skipReason(reason, action)}`,
+  bulkFailed: (name, message, action) =>
+    action === 'removal'
+      ? `No se pudo quitar a ${name}: ${message}`
+      : `No se pudo cambiar el rol de ${name}: ${message}; revertido`,
+  undo: 'Deshacer',
+  undone: 'Deshecho',
 };

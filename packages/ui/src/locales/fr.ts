@@ -1,5 +1,5 @@
 'use client';
-import type { RosterLocalization } from '../localization';
+import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
 
 const { number: n, count, date, status } = localeFormats('fr');
@@ -7,6 +7,23 @@ const { number: n, count, date, status } = localeFormats('fr');
 /** `« … »` with the no-break spaces French typography puts inside the guillemets. */
 const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
 
+/** Why a bulk action skipped a member, in words (it follows a colon). */
+function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
+  switch (reason) {
+    case 'self':
+      return action === 'removal'
+        ? 'vous ne pouvez pas vous retirer vous-même'
+        : 'vous ne pouvez pas modifier votre propre rôle';
+    case 'last-admin':
+      return 'une organisation doit avoir au moins un administrateur';
+    case 'unknown-role':
+      return 'ce rôle n’est pas disponible dans cette organisation';
+    case 'unchanged':
+      return action === 'removal' ? 'déjà retiré' : 'a déjà ce rôle';
+    default:
+      return 'vous n’avez pas l’autorisation de gérer les membres';
+  }
+}
 /**
  * French (`fr`): every string of the components, accessible names and announcements included.
  * Pass it as `localization` (or to `RosterLocalizationProvider`); spread it to change some strings:
@@ -169,4 +186,28 @@ export const frenchLocalization: RosterLocalization = {
   exportCancelled: 'Export annulé',
   exportFailed: (message) => `Impossible d’exporter les membres\u00a0: ${message}`,
   alreadyMember: 'Déjà membre',
+  selectMember: (name) => `Sélectionner ${name}`,
+  selectAllOnPage: 'Tout sélectionner sur cette page',
+  selectedCount: (selected) => count(selected, { one: '# sélectionné', other: '# sélectionnés' }),
+  bulkRoleLabel: 'Rôle des membres sélectionnés',
+  bulkRolePlaceholder: 'Changer le rôle',
+  removeSelected: 'Retirer la sélection',
+  clearSelection: 'Effacer la sélection',
+  bulkRemoveDialogTitle: 'Retirer des membres',
+  bulkRemoveDialogDescription: (members, organization) =>
+    `${count(members, { one: '# membre sera retiré', other: '# membres seront retirés' })} de ${organization} et perdront leur accès.`,
+  bulkRemoveConfirm: (members) => count(members, { one: 'Retirer # membre', other: 'Retirer # membres' }),
+  bulkRoleChanged: (members, roleName) =>
+    count(members, {
+      one: `Rôle de # membre changé en ${roleName}`,
+      other: `Rôle de # membres changé en ${roleName}`,
+    }),
+  bulkRemoved: (members) => count(members, { one: '# membre retiré', other: '# membres retirés' }),
+  bulkSkipped: (name, reason, action) => `${name} ignoré : ${skipReason(reason, action)}`,
+  bulkFailed: (name, message, action) =>
+    action === 'removal'
+      ? `Impossible de retirer ${name} : ${message}`
+      : `Impossible de changer le rôle de ${name} : ${message} ; rétabli`,
+  undo: 'Annuler',
+  undone: 'Annulé',
 };

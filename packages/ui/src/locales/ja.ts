@@ -1,9 +1,24 @@
 'use client';
-import type { RosterLocalization } from '../localization';
+import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
 
 const { number: n, count, date, status } = localeFormats('ja');
 
+/** Why a bulk action skipped a member, in words (it follows a colon). */
+function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
+  switch (reason) {
+    case 'self':
+      return action === 'removal' ? '自分自身は削除できません' : '自分のロールは変更できません';
+    case 'last-admin':
+      return '組織には少なくとも 1 人の管理者が必要です';
+    case 'unknown-role':
+      return 'このロールはこの組織では使用できません';
+    case 'unchanged':
+      return action === 'removal' ? 'すでに削除されています' : 'すでにこのロールです';
+    default:
+      return 'メンバーを管理する権限がありません';
+  }
+}
 /**
  * Japanese (`ja`): every string of the components, accessible names and announcements included.
  * Counts have one form (CLDR's `other`). Pass it as `localization` (or to
@@ -156,4 +171,24 @@ export const japaneseLocalization: RosterLocalization = {
   exportCancelled: 'エクスポートをキャンセルしました',
   exportFailed: (message) => `メンバーをエクスポートできませんでした：${message}`,
   alreadyMember: 'すでにメンバーです',
+  selectMember: (name) => `${name} を選択`,
+  selectAllOnPage: 'このページのすべてを選択',
+  selectedCount: (selected) => `${n(selected)} 件選択中`,
+  bulkRoleLabel: '選択したメンバーのロール',
+  bulkRolePlaceholder: 'ロールを変更',
+  removeSelected: '選択したメンバーを削除',
+  clearSelection: '選択を解除',
+  bulkRemoveDialogTitle: 'メンバーを削除',
+  bulkRemoveDialogDescription: (members, organization) =>
+    `${n(members)} 人のメンバーが ${organization} から削除され、アクセスできなくなります。`,
+  bulkRemoveConfirm: (members) => `${n(members)} 人のメンバーを削除`,
+  bulkRoleChanged: (members, roleName) => `${n(members)} 人のメンバーのロールを ${roleName} に変更しました`,
+  bulkRemoved: (members) => `${n(members)} 人のメンバーを削除しました`,
+  bulkSkipped: (name, reason, action) => `${name} をスキップしました: ${skipReason(reason, action)}`,
+  bulkFailed: (name, message, action) =>
+    action === 'removal'
+      ? `${name} を削除できませんでした: ${message}`
+      : `${name} のロールを変更できませんでした: ${message}。元に戻しました`,
+  undo: '元に戻す',
+  undone: '元に戻しました',
 };

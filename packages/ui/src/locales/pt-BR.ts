@@ -1,9 +1,26 @@
 'use client';
-import type { RosterLocalization } from '../localization';
+import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
 
 const { number: n, count, date, status } = localeFormats('pt-BR');
 
+/** Why a bulk action skipped a member, in words (it follows a colon). */
+function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
+  switch (reason) {
+    case 'self':
+      return action === 'removal'
+        ? 'você não pode remover a si mesmo'
+        : 'você não pode alterar sua própria função';
+    case 'last-admin':
+      return 'uma organização precisa de pelo menos um administrador';
+    case 'unknown-role':
+      return 'esta função não está disponível nesta organização';
+    case 'unchanged':
+      return action === 'removal' ? 'já removido' : 'já tem esta função';
+    default:
+      return 'você não tem permissão para gerenciar membros';
+  }
+}
 /**
  * Brazilian Portuguese (`pt-BR`): every string of the components, accessible names and
  * announcements included. Pass it as `localization` (or to `RosterLocalizationProvider`); spread it
@@ -168,4 +185,28 @@ export const brazilianPortugueseLocalization: RosterLocalization = {
   exportCancelled: 'Exportação cancelada',
   exportFailed: (message) => `Não foi possível exportar os membros: ${message}`,
   alreadyMember: 'Já é membro',
+  selectMember: (name) => `Selecionar ${name}`,
+  selectAllOnPage: 'Selecionar todos nesta página',
+  selectedCount: (selected) => count(selected, { one: '# selecionado', other: '# selecionados' }),
+  bulkRoleLabel: 'Função dos membros selecionados',
+  bulkRolePlaceholder: 'Alterar função',
+  removeSelected: 'Remover selecionados',
+  clearSelection: 'Limpar seleção',
+  bulkRemoveDialogTitle: 'Remover membros',
+  bulkRemoveDialogDescription: (members, organization) =>
+    `${count(members, { one: '# membro será removido', other: '# membros serão removidos' })} de ${organization} e perderão o acesso.`,
+  bulkRemoveConfirm: (members) => count(members, { one: 'Remover # membro', other: 'Remover # membros' }),
+  bulkRoleChanged: (members, roleName) =>
+    count(members, {
+      one: `Função de # membro alterada para ${roleName}`,
+      other: `Função de # membros alterada para ${roleName}`,
+    }),
+  bulkRemoved: (members) => count(members, { one: '# membro removido', other: '# membros removidos' }),
+  bulkSkipped: (name, reason, action) => `${name} ignorado: ${skipReason(reason, action)}`,
+  bulkFailed: (name, message, action) =>
+    action === 'removal'
+      ? `Não foi possível remover ${name}: ${message}`
+      : `Não foi possível alterar a função de ${name}: ${message}; revertido`,
+  undo: 'Desfazer',
+  undone: 'Desfeito',
 };
