@@ -113,15 +113,7 @@ export function prefixedClassNames(
   prefix: string,
 ): Partial<Record<CompactSelectPart, string | undefined>> | undefined {
   if (!classNames) return undefined;
-  const parts: readonly CompactSelectPart[] = [
-    'trigger',
-    'value',
-    'icon',
-    'content',
-    'viewport',
-    'item',
-    'item-description',
-  ];
+  const parts: readonly CompactSelectPart[] = ['trigger', 'value', 'icon', 'content', 'viewport', 'item'];
   return Object.fromEntries(parts.map((part) => [part, classNames[`${prefix}-${part}`]]));
 }
 
@@ -198,7 +190,7 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
                       {...part('item', itemProps)}
                       key={option.value}
                       value={option.value}
-                      {...(descriptionId && { 'aria-describedby': descriptionId })}
+                      aria-describedby={joinClassNames(itemProps?.['aria-describedby'], descriptionId)}
                     >
                       <Select.ItemText>{option.label}</Select.ItemText>
                       {descriptionId && (
