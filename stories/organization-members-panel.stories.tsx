@@ -342,7 +342,8 @@ export const CustomRenderProps: Story = {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((header) => header.textContent);
-    await expect(headers).toEqual(['Name', 'Department', 'Role', 'Actions']);
+    // The selection column (an admin's: its header is the `Select all on this page` checkbox) first.
+    await expect(headers).toEqual(['', 'Name', 'Department', 'Role', 'Actions']);
     await waitFor(() => expect(within(table).getAllByRole('link')).toHaveLength(10));
   },
 };
