@@ -9,11 +9,14 @@ export interface MembersViewProps {
   viewer: PlaygroundViewer;
 }
 
+/** How long a removal or role change can be undone: the playground shows the Undo button. */
+const UNDO_WINDOW_MS = 5000;
+
 /** The members page of the viewer's organization, through the browser-facing handler. */
 export function MembersView({ client, viewer }: MembersViewProps) {
   return (
     <RosterProvider client={client} viewer={{ userId: viewer.userId }}>
-      <OrganizationMembersPanel organizationId={viewer.organizationId} />
+      <OrganizationMembersPanel organizationId={viewer.organizationId} undoWindowMs={UNDO_WINDOW_MS} />
     </RosterProvider>
   );
 }
