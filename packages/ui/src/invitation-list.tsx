@@ -280,7 +280,7 @@ export const InvitationListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, 
             className={classNames?.row}
           >
             {cell('email', email)}
-            {cell('role', invitation.roleName || invitation.role)}
+            {cell('role', text.roleName(invitation.role, invitation.roleName || invitation.role))}
             {cell(
               'status',
               <span

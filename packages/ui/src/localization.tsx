@@ -160,6 +160,14 @@ export interface RosterLocalization {
   adding: string;
   /** Why a control is disabled, by policy reason. */
   reasons: PolicyReasonText;
+  /**
+   * A role's display name, wherever one is shown or announced (role selects, the role filter, the
+   * invitation list, the announcements): `roleKey` is the role's key (`org:admin`), `serverName` its
+   * name from the server (a `Role`'s `name` or a membership's `roleName`). English returns
+   * `serverName`; the bundled locales name Clerk's built-in `org:admin` and `org:member` and return
+   * `serverName` for any other (custom) role. The CSV export keeps the server's name (it is data).
+   */
+  roleName: (roleKey: string, serverName: string) => string;
   /** Announced when a role change succeeds (announcements go to the live region). */
   roleChanged: (name: string, roleName: string) => string;
   /** Announced when a role change fails (it is reverted). */
@@ -404,6 +412,7 @@ export const englishLocalization: RosterLocalization = {
     'last-admin': 'An organization needs at least one admin.',
     'unknown-role': 'This role is not available in this organization.',
   },
+  roleName: (_roleKey, serverName) => serverName,
   roleChanged: (name, roleName) => `${name} is now ${roleName}`,
   roleChangeFailed: (message) => `Could not change role: ${message}; reverted`,
   memberRemoved: (name) => `${name} was removed`,

@@ -92,8 +92,13 @@ export const MemberListBulkBar = /* @__PURE__ */ forwardRef<HTMLDivElement, Memb
       [text, confirmCount],
     );
     const options = useMemo(
-      () => roles.map((role) => ({ value: role.key, label: role.name, description: role.description })),
-      [roles],
+      () =>
+        roles.map((role) => ({
+          value: role.key,
+          label: text.roleName(role.key, role.name),
+          description: role.description,
+        })),
+      [roles, text],
     );
     const shown = canSelect && selectedCount > 0;
 

@@ -136,6 +136,8 @@ export const MemberListExportButton = /* @__PURE__ */ forwardRef<HTMLDivElement,
       ...(query && { query }),
       ...(roleFilter && { role: [roleFilter] }),
       ...(orderBy && { orderBy }),
+      // The server's role names, not `localization.roleName`: the file is data (a "Role name" column
+      // a spreadsheet or an import reads), the same whatever language the page is in.
       ...(roles && { roles }),
       ...(metadataColumns && { metadataColumns }),
       ...(headers && { headers }),

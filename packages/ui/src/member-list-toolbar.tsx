@@ -186,10 +186,10 @@ export const MemberListToolbar = /* @__PURE__ */ memo(
         roles && roles.length > 0 ? (
           <CompactSelect
             {...nestedSelectProps(roleFilterProps)}
-            options={[{ key: ALL_ROLES, name: text.allRoles }, ...roles].map((option) => ({
-              value: option.key,
-              label: option.name,
-            }))}
+            options={[
+              { value: ALL_ROLES, label: text.allRoles },
+              ...roles.map((role) => ({ value: role.key, label: text.roleName(role.key, role.name) })),
+            ]}
             value={currentRole ?? ALL_ROLES}
             onValueChange={(value) => setRole(value === ALL_ROLES ? null : value)}
             aria-label={text.roleFilterLabel}

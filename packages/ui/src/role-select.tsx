@@ -80,8 +80,8 @@ export interface RoleSelectProps
 }
 
 /**
- * A member's role, as a Radix Select of the organization's roles: the role name shown, the key as
- * the value. When the viewer may not change it, it is disabled and says why.
+ * A member's role, as a Radix Select of the organization's roles: the role name shown (through
+ * `localization.roleName`, so a locale names the built-in roles), the key as the value. When the viewer may not change it, it is disabled and says why.
  */
 export const RoleSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, RoleSelectProps>(function RoleSelect(
   {
@@ -122,7 +122,7 @@ export const RoleSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, RoleSele
       <Control
         options={options.map((role) => ({
           value: role.key,
-          label: role.name,
+          label: text.roleName(role.key, role.name),
           description: role.description,
         }))}
         value={value}

@@ -102,7 +102,9 @@ export function useMemberListBulk(
     const member = known.current.get(userId);
     return member ? getMemberDisplayName(member) : userId;
   };
-  const roleName = (key: string) => roles.find((role) => role.key === key)?.name ?? key;
+  // In the locale's words: a built-in role by the locale, a custom one by the server's name.
+  const roleName = (key: string, serverName?: string | null) =>
+    text.roleName(key, serverName ?? roles.find((role) => role.key === key)?.name ?? key);
 
   const outcomeLines = (result: Result, kind: BulkActionKind) => [
     ...result.skipped.map(({ userId, reason }) => text.bulkSkipped(nameOf(userId), reason, kind)),
@@ -182,7 +184,7 @@ export function useMemberListBulk(
       const action = changeRoles([member], role, (result) => {
         const updated = result.succeeded[0];
         return updated
-          ? text.roleChanged(getMemberDisplayName(member), updated.roleName ?? roleName(role))
+          ? text.roleChanged(getMemberDisplayName(member), roleName(updated.role, updated.roleName))
           : null;
       });
       void action.settled.then((result) => onSettled(result.failed[0]?.error));

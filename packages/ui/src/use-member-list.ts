@@ -239,7 +239,10 @@ export function useMemberList(options: UseMemberListOptions): UseMemberListResul
     const name = getMemberDisplayName(member);
     updateRole.trigger({ userId, role }).then(
       (updated) => {
-        const roleName = updated.roleName ?? roles.find((r) => r.key === updated.role)?.name ?? updated.role;
+        const roleName = text.roleName(
+          updated.role,
+          updated.roleName ?? roles.find((r) => r.key === updated.role)?.name ?? updated.role,
+        );
         announce(text.roleChanged(name, roleName));
         settled({ kind: 'role-change', member, role });
       },

@@ -16,6 +16,7 @@ import {
   type RosterLocalization,
   RosterLocalizationProvider,
 } from '../src/localization';
+import { MemberList } from '../src/member-list';
 import { OrganizationMembersPanel } from '../src/organization-members-panel';
 import { renderWithRoster } from './render-member-list';
 
@@ -51,6 +52,11 @@ const samples: { [K in FunctionKey]: Parameters<RosterLocalization[K]>[] } = {
   leaveDialogDescription: [['Acme']],
   addMemberDescription: [['Acme']],
   userSearchFailed: [['Forbidden']],
+  roleName: [
+    ['org:admin', 'Admin'],
+    ['org:member', 'Member'],
+    ['org:billing_manager', 'Billing manager'],
+  ],
   roleChanged: [['Alice Smith', 'Admin']],
   roleChangeFailed: [['Forbidden']],
   memberRemoved: [['Alice Smith']],
@@ -114,11 +120,15 @@ const samples: { [K in FunctionKey]: Parameters<RosterLocalization[K]>[] } = {
   ],
 };
 
+// A custom role keeps the server's name in every language.
+const customRoleName = 'roleName("org:billing_manager", "Billing manager")';
+
 // Strings (by key) and answers (by call) that are the same words in the language as in English
 // (`Invitations`, `Status`); any other string or answer equal to English counts as untranslated.
 const sameAsEnglish: Record<string, readonly string[]> = {
-  de: ['columnName', 'columnStatus', 'userIdPlaceholder'],
+  de: ['columnName', 'columnStatus', 'userIdPlaceholder', customRoleName],
   fr: [
+    customRoleName,
     'columnAvatar',
     'columnActions',
     'paginationLabel',
@@ -127,9 +137,9 @@ const sameAsEnglish: Record<string, readonly string[]> = {
     'invitationsTab(undefined)',
     'invitationListCaption(undefined)',
   ],
-  es: ['columnAvatar', 'userIdPlaceholder', 'metadataNo'],
-  ja: ['userIdPlaceholder'],
-  'pt-BR': ['columnAvatar', 'columnStatus', 'userIdPlaceholder'],
+  es: ['columnAvatar', 'userIdPlaceholder', 'metadataNo', customRoleName],
+  ja: ['userIdPlaceholder', customRoleName],
+  'pt-BR': ['columnAvatar', 'columnStatus', 'userIdPlaceholder', customRoleName],
 };
 
 const call = (text: RosterLocalization, key: FunctionKey, args: readonly unknown[]) =>
@@ -180,6 +190,13 @@ describe.each(Object.entries(locales))('given the %s locale', (tag, text) => {
     expect(untranslated).toEqual([]);
     // An error code the locale does not know leaves the server's message.
     expect(text.errorMessage('form_param_unknown', 'add-member')).toBeUndefined();
+  });
+
+  it('when a role is named, the built-in roles are in the language and a custom role keeps the server’s name', () => {
+    expect(text.roleName('org:admin', 'Admin')).not.toBe('Admin');
+    expect(text.roleName('org:member', 'Member')).not.toBe('Member');
+    expect(text.roleName('org:billing_manager', 'Billing manager')).toBe('Billing manager');
+    expect(text.roleName('org:billing_manager', 'Facturation')).toBe('Facturation');
   });
 
   it('when an unknown invitation status comes, it shows the status itself', () => {
@@ -313,6 +330,48 @@ describe('given the panel with the German locale', () => {
     expect(within(dialog).getByRole('button', { name: 'Abbrechen' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Entfernen' }));
     expect(await screen.findByText(`${name} wurde entfernt`)).toBeInTheDocument();
+  });
+
+  it('when Alice looks at Bob’s role, the built-in roles are in German and the custom role keeps the server’s name', async () => {
+    const user = userEvent.setup();
+    renderWithRoster(
+      <RosterLocalizationProvider localization={germanLocalization}>
+        <MemberList organizationId={ACME} searchDebounceMs={0} />
+      </RosterLocalizationProvider>,
+      { locale: 'de-DE' },
+    );
+    await user.click(await screen.findByRole('searchbox', { name: 'Mitglieder suchen' }));
+    await user.paste('bob jones');
+    const select = await screen.findByRole('combobox', { name: 'Rolle für Bob Jones' });
+    await waitFor(() => expect(select).toHaveTextContent(/^Mitglied$/));
+    await user.click(select);
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([
+      expect.stringMatching(/^Administrator/),
+      expect.stringMatching(/^Mitglied/),
+      expect.stringMatching(/^Billing manager/),
+    ]);
+    await user.click(within(listbox).getByRole('option', { name: 'Administrator' }));
+    expect(await screen.findByText('Bob Jones ist jetzt Administrator')).toBeInTheDocument();
+    expect(select).toHaveTextContent(/^Administrator$/);
+  });
+
+  it('when Alice opens the role filter, it offers the German built-in roles and the custom role by its server name', async () => {
+    const user = userEvent.setup();
+    renderWithRoster(<OrganizationMembersPanel organizationId={ACME} localization={germanLocalization} />, {
+      locale: 'de-DE',
+    });
+    await user.click(await screen.findByRole('combobox', { name: 'Nach Rolle filtern' }));
+    const listbox = await screen.findByRole('listbox');
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Alle Rollen', 'Administrator', 'Mitglied', 'Billing manager']);
   });
 
   it('when a few strings of the locale are overridden, those change and the rest stay German', async () => {

@@ -1,6 +1,7 @@
 'use client';
 import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
+import { builtInRoleNames } from './role-names';
 
 const { number: n, count, date, status } = localeFormats('de');
 
@@ -24,7 +25,8 @@ function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
 /**
  * German (`de`): every string of the components, accessible names and announcements included.
  * Pass it as `localization` (or to `RosterLocalizationProvider`); spread it to change some strings:
- * `{ ...germanLocalization, youBadge: 'Du' }`. Role names come from the server.
+ * `{ ...germanLocalization, youBadge: 'Du' }`. Built-in role names are
+ * translated; custom roles keep the server's name.
  */
 export const germanLocalization: RosterLocalization = {
   memberListCaption: (organization) => (organization ? `Mitglieder von ${organization}` : 'Mitglieder'),
@@ -102,6 +104,7 @@ export const germanLocalization: RosterLocalization = {
     'last-admin': 'Eine Organisation braucht mindestens einen Admin.',
     'unknown-role': 'Diese Rolle ist in dieser Organisation nicht verfügbar.',
   },
+  roleName: builtInRoleNames('Administrator', 'Mitglied'),
   roleChanged: (name, roleName) => `${name} ist jetzt ${roleName}`,
   roleChangeFailed: (message) => `Die Rolle konnte nicht geändert werden: ${message}; rückgängig gemacht`,
   memberRemoved: (name) => `${name} wurde entfernt`,

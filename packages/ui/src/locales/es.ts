@@ -1,6 +1,7 @@
 'use client';
 import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
+import { builtInRoleNames } from './role-names';
 
 const { number: n, count, date, status } = localeFormats('es');
 
@@ -23,7 +24,8 @@ function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
  * Spanish (`es`, neutral, addressing the reader as «tú»): every string of the components,
  * accessible names and announcements included. Pass it as `localization` (or to
  * `RosterLocalizationProvider`); spread it to change some strings:
- * `{ ...spanishLocalization, addMember: 'Añadir miembro' }`. Role names come from the server.
+ * `{ ...spanishLocalization, addMember: 'Añadir miembro' }`. Built-in role names are
+ * translated; custom roles keep the server's name.
  */
 export const spanishLocalization: RosterLocalization = {
   memberListCaption: (organization) => (organization ? `Miembros de ${organization}` : 'Miembros'),
@@ -102,6 +104,7 @@ export const spanishLocalization: RosterLocalization = {
     'last-admin': 'Una organización necesita al menos un administrador.',
     'unknown-role': 'Este rol no está disponible en esta organización.',
   },
+  roleName: builtInRoleNames('Administrador', 'Miembro'),
   roleChanged: (name, roleName) => `${name} ahora tiene el rol ${roleName}`,
   roleChangeFailed: (message) => `No se pudo cambiar el rol: ${message}; se revirtió el cambio`,
   memberRemoved: (name) => `Se quitó a ${name}`,

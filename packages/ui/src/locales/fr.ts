@@ -1,6 +1,7 @@
 'use client';
 import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
+import { builtInRoleNames } from './role-names';
 
 const { number: n, count, date, status } = localeFormats('fr');
 
@@ -27,7 +28,8 @@ function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
 /**
  * French (`fr`): every string of the components, accessible names and announcements included.
  * Pass it as `localization` (or to `RosterLocalizationProvider`); spread it to change some strings:
- * `{ ...frenchLocalization, youBadge: 'Moi' }`. Role names come from the server.
+ * `{ ...frenchLocalization, youBadge: 'Moi' }`. Built-in role names are
+ * translated; custom roles keep the server's name.
  */
 export const frenchLocalization: RosterLocalization = {
   memberListCaption: (organization) => (organization ? `Membres de ${organization}` : 'Membres'),
@@ -105,6 +107,7 @@ export const frenchLocalization: RosterLocalization = {
     'last-admin': 'Une organisation doit avoir au moins un administrateur.',
     'unknown-role': 'Ce rôle n’est pas disponible dans cette organisation.',
   },
+  roleName: builtInRoleNames('Administrateur', 'Membre'),
   roleChanged: (name, roleName) => `${name} a désormais le rôle ${roleName}`,
   roleChangeFailed: (message) =>
     `Impossible de modifier le rôle\u00a0: ${message}\u00a0; modification annulée`,

@@ -1,6 +1,7 @@
 'use client';
 import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
+import { builtInRoleNames } from './role-names';
 
 const { number: n, count, date, status } = localeFormats('ja');
 
@@ -23,7 +24,8 @@ function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
  * Japanese (`ja`): every string of the components, accessible names and announcements included.
  * Counts have one form (CLDR's `other`). Pass it as `localization` (or to
  * `RosterLocalizationProvider`); spread it to change some strings:
- * `{ ...japaneseLocalization, columnRole: '役割' }`. Role names come from the server.
+ * `{ ...japaneseLocalization, columnRole: '役割' }`. Built-in role names are
+ * translated; custom roles keep the server's name.
  */
 export const japaneseLocalization: RosterLocalization = {
   memberListCaption: (organization) => (organization ? `${organization} のメンバー` : 'メンバー'),
@@ -101,6 +103,7 @@ export const japaneseLocalization: RosterLocalization = {
     'last-admin': '組織には少なくとも 1 人の管理者が必要です。',
     'unknown-role': 'このロールはこの組織では使用できません。',
   },
+  roleName: builtInRoleNames('管理者', 'メンバー'),
   roleChanged: (name, roleName) => `${name} のロールを ${roleName} に変更しました`,
   roleChangeFailed: (message) => `ロールを変更できませんでした：${message}（元に戻しました）`,
   memberRemoved: (name) => `${name} を削除しました`,

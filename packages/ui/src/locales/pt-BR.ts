@@ -1,6 +1,7 @@
 'use client';
 import type { BulkActionKind, BulkSkipReasonKey, RosterLocalization } from '../localization';
 import { localeFormats } from './formats';
+import { builtInRoleNames } from './role-names';
 
 const { number: n, count, date, status } = localeFormats('pt-BR');
 
@@ -24,8 +25,8 @@ function skipReason(reason: BulkSkipReasonKey, action: BulkActionKind): string {
 /**
  * Brazilian Portuguese (`pt-BR`): every string of the components, accessible names and
  * announcements included. Pass it as `localization` (or to `RosterLocalizationProvider`); spread it
- * to change some strings: `{ ...brazilianPortugueseLocalization, columnRole: 'Papel' }`. Role names
- * come from the server.
+ * to change some strings: `{ ...brazilianPortugueseLocalization, columnRole: 'Papel' }`. Built-in role
+ * names are translated; custom roles keep the server's name.
  */
 export const brazilianPortugueseLocalization: RosterLocalization = {
   memberListCaption: (organization) => (organization ? `Membros de ${organization}` : 'Membros'),
@@ -103,6 +104,7 @@ export const brazilianPortugueseLocalization: RosterLocalization = {
     'last-admin': 'Uma organização precisa de pelo menos um administrador.',
     'unknown-role': 'Esta função não está disponível nesta organização.',
   },
+  roleName: builtInRoleNames('Administrador', 'Membro'),
   roleChanged: (name, roleName) => `${name} agora tem a função ${roleName}`,
   roleChangeFailed: (message) => `Não foi possível alterar a função: ${message}; alteração desfeita`,
   memberRemoved: (name) => `Membro removido: ${name}`,
