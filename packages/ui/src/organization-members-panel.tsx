@@ -58,7 +58,16 @@ export interface OrganizationMembersPanelProps extends Omit<MemberListProps, 'cl
   classNames?: OrganizationMembersPanelClassNames;
   /** Extra toolbar content, before the Add member button. */
   toolbarActions?: ReactNode;
+  /**
+   * How long a role change or removal can be undone (see `MemberList`'s `undoWindowMs`). Default
+   * 5000 in the panel (the drop-in shows Undo); `0` sends every change at once, as `MemberList` does
+   * by default.
+   */
+  undoWindowMs?: number | undefined;
 }
+
+/** The panel's undo window: long enough to reach the Undo button, short enough to forget. */
+const PANEL_UNDO_WINDOW_MS = 5000;
 
 const TABS: readonly OrganizationMembersPanelTab[] = ['members', 'invitations'];
 
@@ -85,6 +94,7 @@ export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
     onTabChange,
     classNames,
     toolbarActions,
+    undoWindowMs = PANEL_UNDO_WINDOW_MS,
     ...listProps
   },
   ref,
@@ -113,6 +123,7 @@ export const OrganizationMembersPanel = /* @__PURE__ */ forwardRef<
   const members = (
     <MemberList
       {...listProps}
+      undoWindowMs={undoWindowMs}
       ref={ref}
       classNames={listClassNames}
       toolbarActions={

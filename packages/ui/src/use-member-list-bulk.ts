@@ -106,11 +106,14 @@ export function useMemberListBulk(
   const roleName = (key: string, serverName?: string | null) =>
     text.roleName(key, serverName ?? roles.find((role) => role.key === key)?.name ?? key);
 
-  const outcomeLines = (result: Result, kind: BulkActionKind) => [
+  // A one-member action from a row (undo on) fails in the same words as without undo.
+  const outcomeLines = (result: Result, kind: BulkActionKind, single = false) => [
     ...result.skipped.map(({ userId, reason }) => text.bulkSkipped(nameOf(userId), reason, kind)),
-    ...result.failed.map(({ userId, error }) =>
-      text.bulkFailed(nameOf(userId), describeError(error, text, kind), kind),
-    ),
+    ...result.failed.map(({ userId, error }) => {
+      const message = describeError(error, text, kind);
+      if (!single) return text.bulkFailed(nameOf(userId), message, kind);
+      return kind === 'role-change' ? text.roleChangeFailed(message) : text.removeFailed(message);
+    }),
   ];
   const offerUndo = (handle: UndoHandle<Result> | null, kind: BulkActionKind): AnnounceOptions => {
     if (!handle) return {};
@@ -127,6 +130,7 @@ export function useMemberListBulk(
     targets: OrganizationMembership[],
     role: string,
     summary: (result: Result) => string | null,
+    single = false,
   ): BulkMembershipAction => {
     const action = bulk.changeRole(start(targets), role);
     void action.settled.then((result) => {
@@ -134,14 +138,14 @@ export function useMemberListBulk(
         if (changed.publicUserData) selection.deselect(changed.publicUserData.userId);
       }
       const head = result.succeeded.length > 0 ? summary(result) : null;
-      const lines = [...(head ? [head] : []), ...outcomeLines(result, 'role-change')];
+      const lines = [...(head ? [head] : []), ...outcomeLines(result, 'role-change', single)];
       const undo = result.succeeded.length > 0 ? action.undo : null;
       if (lines.length > 0) announce(lines.join('. '), offerUndo(undo, 'role-change'));
     });
     return action;
   };
 
-  const remove = (targets: OrganizationMembership[], summary: (count: number) => string) => {
+  const remove = (targets: OrganizationMembership[], summary: (count: number) => string, single = false) => {
     const action = bulk.remove(start(targets));
     const count = targets.length - action.skipped.length;
     if (action.undo) {
@@ -153,7 +157,7 @@ export function useMemberListBulk(
       announce(lines.join('. '), offerUndo(action.undo, 'removal'));
       void action.settled.then((result) => {
         if (result.failed.length > 0)
-          announce(outcomeLines({ ...result, skipped: [] }, 'removal').join('. '));
+          announce(outcomeLines({ ...result, skipped: [] }, 'removal', single).join('. '));
       });
     } else {
       void action.settled.then((result) => {
@@ -181,18 +185,23 @@ export function useMemberListBulk(
   });
   const changeRoleUndoable = useStableCallback(
     (member: OrganizationMembership, role: string, onSettled: (error?: unknown) => void) => {
-      const action = changeRoles([member], role, (result) => {
-        const updated = result.succeeded[0];
-        return updated
-          ? text.roleChanged(getMemberDisplayName(member), roleName(updated.role, updated.roleName))
-          : null;
-      });
+      const action = changeRoles(
+        [member],
+        role,
+        (result) => {
+          const updated = result.succeeded[0];
+          return updated
+            ? text.roleChanged(getMemberDisplayName(member), roleName(updated.role, updated.roleName))
+            : null;
+        },
+        true,
+      );
       void action.settled.then((result) => onSettled(result.failed[0]?.error));
     },
   );
   const removeUndoable = useStableCallback(
     (member: OrganizationMembership, onSettled: (error?: unknown) => void) => {
-      const action = remove([member], () => text.memberRemoved(getMemberDisplayName(member)));
+      const action = remove([member], () => text.memberRemoved(getMemberDisplayName(member)), true);
       void action.settled.then((result) => onSettled(result.failed[0]?.error));
     },
   );
