@@ -46,6 +46,21 @@ describe('given the drop-in panel with its defaults', () => {
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
   });
 
+  it('when the pointer rests on the announcement, the window waits; when it leaves, the DELETE goes out', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { client } = renderWithRoster(<OrganizationMembersPanel organizationId={ACME} searchDebounceMs={0} />);
+    await removeBob(user);
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    await user.hover(undo);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(deletes(client)).toHaveLength(0);
+    expect(undo).toBeInTheDocument();
+
+    await user.unhover(undo);
+    await vi.advanceTimersByTimeAsync(5_100);
+    expect(deletes(client)).toHaveLength(1);
+  });
+
   it('when the app sets undoWindowMs={0}, a removal is sent at once and offers no Undo', async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const { client } = renderWithRoster(
