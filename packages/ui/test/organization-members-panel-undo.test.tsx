@@ -48,7 +48,9 @@ describe('given the drop-in panel with its defaults', () => {
 
   it('when the pointer rests on the announcement, the window waits; when it leaves, the DELETE goes out', async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    const { client } = renderWithRoster(<OrganizationMembersPanel organizationId={ACME} searchDebounceMs={0} />);
+    const { client } = renderWithRoster(
+      <OrganizationMembersPanel organizationId={ACME} searchDebounceMs={0} />,
+    );
     await removeBob(user);
     const undo = screen.getByRole('button', { name: 'Undo' });
     await user.hover(undo);
