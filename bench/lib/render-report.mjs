@@ -138,6 +138,17 @@ const TIMING_HEAD = [
   '| --- | ---: | ---: | ---: | ---: | ---: |',
 ];
 
+/** One timing's subsection: its heading and the three variants' table (jsdom and Chromium alike). */
+function variantTimings(heading, perProcess) {
+  return [
+    `### ${heading}`,
+    '',
+    ...TIMING_HEAD,
+    ...timingTable(perProcess, ['native', 'radix', 'roster']),
+    '',
+  ];
+}
+
 function jsdomSection(results) {
   const { values, note } = okValues(results.jsdom);
   const out = [
@@ -156,13 +167,7 @@ function jsdomSection(results) {
   for (const rows of Object.keys(values[0].rows)) {
     for (const action of Object.keys(values[0].rows[rows])) {
       const perProcess = values.map((v) => v.rows[rows][action]);
-      out.push(
-        `### ${rows} rows: ${ACTION_NAMES[action]}`,
-        '',
-        ...TIMING_HEAD,
-        ...timingTable(perProcess, ['native', 'radix', 'roster']),
-        '',
-      );
+      out.push(...variantTimings(`${rows} rows: ${ACTION_NAMES[action]}`, perProcess));
     }
   }
   out.push(note);
@@ -193,13 +198,7 @@ function chromiumSection(results) {
     for (const action of Object.keys(values[0].configs[i].samples)) {
       const perProcess = values.map((v) => v.configs[i].samples[action]);
       const label = throttle === 1 ? 'unthrottled' : `${throttle}x CPU throttling`;
-      out.push(
-        `### ${rows} rows, ${label}: ${ACTION_NAMES[action]}`,
-        '',
-        ...TIMING_HEAD,
-        ...timingTable(perProcess, ['native', 'radix', 'roster']),
-        '',
-      );
+      out.push(...variantTimings(`${rows} rows, ${label}: ${ACTION_NAMES[action]}`, perProcess));
     }
   }
   out.push(note);
