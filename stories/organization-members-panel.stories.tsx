@@ -4,8 +4,8 @@ import {
   type MemberListColumnInput,
   OrganizationMembersPanel,
   type OrganizationMembersPanelProps,
-  type RosterLocalizationOverrides,
 } from '@roster/ui';
+import { germanLocalization } from '@roster/ui/locales/de';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CSSProperties } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
@@ -54,45 +54,6 @@ function PanelStory({
   );
 }
 
-/** German strings, for the Localized story and the Localization control. */
-const german: RosterLocalizationOverrides = {
-  memberListCaption: (organization) => (organization ? `Mitglieder von ${organization}` : 'Mitglieder'),
-  columnAvatar: 'Profilbild',
-  columnName: 'Name',
-  columnIdentifier: 'E-Mail',
-  columnRole: 'Rolle',
-  columnJoined: 'Beigetreten',
-  columnActions: 'Aktionen',
-  youBadge: 'Du',
-  searchLabel: 'Mitglieder suchen',
-  searchPlaceholder: 'Nach Name, E-Mail oder ID suchen',
-  clearSearch: 'Suche löschen',
-  roleFilterLabel: 'Nach Rolle filtern',
-  allRoles: 'Alle Rollen',
-  sortLabel: 'Sortieren nach',
-  sortOrders: {
-    '-created_at': 'Neueste zuerst',
-    '+created_at': 'Älteste zuerst',
-    '+first_name': 'Vorname A–Z',
-    '-first_name': 'Vorname Z–A',
-    '+email_address': 'E-Mail A–Z',
-  },
-  paginationLabel: 'Seitennavigation',
-  previousPage: 'Vorherige Seite',
-  nextPage: 'Nächste Seite',
-  pageStatus: (from, to, total) => `${from}–${to} von ${total}`,
-  pageSizeLabel: 'Zeilen pro Seite',
-  pageSizeOption: (size) => `${size} pro Seite`,
-  loading: 'Mitglieder werden geladen…',
-  roleFor: (name) => `Rolle für ${name}`,
-  removeMember: (name) => `${name} entfernen`,
-  remove: 'Entfernen',
-  cancel: 'Abbrechen',
-  addMember: 'Mitglied hinzufügen',
-  leaveOrganization: 'Organisation verlassen',
-  roleChanged: (name, role) => `${name} ist jetzt ${role}`,
-};
-
 const meta = {
   title: 'Panel/OrganizationMembersPanel',
   // The docs page's props table is the panel's (from its types and JSDoc); the stories render it in
@@ -104,7 +65,7 @@ const meta = {
     ...storyKnobArgTypes,
     columns: columnsArgType,
     defaultPageSize: pageSizeArgType,
-    localization: localizationArgType({ German: german }),
+    localization: localizationArgType({ German: germanLocalization }),
     seed: { table: { disable: true } },
     configure: { table: { disable: true } },
   },
@@ -375,9 +336,9 @@ export const Dark: Story = {
   },
 };
 
-/** Every string from a localization object, dates from Intl in the provider's locale. */
+/** Every string from the shipped German locale, dates from Intl in the provider's locale. */
 export const Localized: Story = {
-  args: { localization: german, locale: 'de-DE' },
+  args: { localization: germanLocalization, locale: 'de-DE' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole('table', { name: 'Mitglieder von Acme' });
