@@ -40,10 +40,6 @@ export interface MembershipExport<TPublic extends Metadata = Metadata> {
   count: number;
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
-}
-
 /**
  * Every member of a view, fetched page by page (one request at a time, `MAX_PAGE_SIZE` members
  * each) until the list's total is reached or a page comes back short.
@@ -59,10 +55,10 @@ export async function fetchAllMemberships<TPublic extends Metadata = Metadata>(
   const seen = new Set<string>();
   const memberships: OrganizationMembership<TPublic>[] = [];
   for (let page = 1; ; page++) {
-    throwIfAborted(signal);
+    signal?.throwIfAborted();
     const params = membershipListParams({ ...options, page, pageSize: MAX_PAGE_SIZE });
     const answer = await client.listMemberships(params, signal ? { signal } : undefined);
-    throwIfAborted(signal);
+    signal?.throwIfAborted();
     for (const membership of answer.data) {
       if (seen.has(membership.id)) continue;
       seen.add(membership.id);
