@@ -217,6 +217,11 @@ export function createMembershipCache({
     lru.forget(key);
   }
 
+  /** The keys in storage that are list entries (pages and load-more lists), not other data. */
+  function listEntryKeys(): string[] {
+    return [...storage.keys()].filter((key) => parseLoadMoreListKey(key) || describePageKey(key));
+  }
+
   let evictionScheduled = false;
   /**
    * Evicts the least recently used list entries past `cacheLimit`, in a task of its own: the answer
@@ -227,8 +232,7 @@ export function createMembershipCache({
     evictionScheduled = true;
     setTimeout(() => {
       evictionScheduled = false;
-      const keys = [...storage.keys()].filter((key) => parseLoadMoreListKey(key) || describePageKey(key));
-      for (const key of lru.select(keys, registry.isHeld)) {
+      for (const key of lru.select(listEntryKeys(), registry.isHeld)) {
         if (!inFlight.has(key)) drop(key);
       }
     }, 0);
@@ -350,9 +354,8 @@ export function createMembershipCache({
     },
     stats() {
       const held = registry.size();
-      const keys = [...storage.keys()].filter((key) => parseLoadMoreListKey(key) || describePageKey(key));
       return {
-        entries: keys.length,
+        entries: listEntryKeys().length,
         views: held.views,
         retained: held.retained,
         requests: inFlight.size,
