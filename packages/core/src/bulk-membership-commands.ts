@@ -2,6 +2,7 @@ import { createDeferredGate, isMembershipChangeUndone, trackDeferredRemoval } fr
 import type { MembershipCache, MembershipCommandOptions } from './membership-cache-api';
 import { changeMembershipRole, removeMembership } from './membership-commands';
 import type { Metadata, OrganizationMembership, Role } from './models';
+import { membershipUserId } from './optimistic-overlay';
 import type { PolicyReason, PolicyViewer } from './permission-policy';
 import { getMembershipPermissions, isAdminRole, isMembershipAdmin } from './permission-policy';
 import { createRequestLimiter } from './request-limiter';
@@ -60,7 +61,7 @@ export interface BulkMembershipOptions {
 }
 
 function userIdOf(membership: AnyMembership): string {
-  return membership.publicUserData?.userId ?? '';
+  return membershipUserId(membership) ?? '';
 }
 
 /** The members the policy allows, in order, and the skipped ones with their reasons. */

@@ -1,6 +1,6 @@
 import type { CanonicalMembershipListView } from './list-key';
 import type { Metadata, OrganizationMembership, OrganizationMemberships } from './models';
-import { membershipMatchesView, membershipUserId, writeConfirmedMembership } from './optimistic-overlay';
+import { isSameMember, membershipMatchesView, writeConfirmedMembership } from './optimistic-overlay';
 
 type AnyPage = OrganizationMemberships<Metadata, Metadata>;
 type AnyMembership = OrganizationMembership<Metadata, Metadata>;
@@ -24,15 +24,11 @@ function allStale(pages: ReadonlyMap<number, AnyPage>): ListPagesWrite {
   return { pages: new Map(pages), stale: new Set(pages.keys()) };
 }
 
-function sameMember(m: AnyMembership, target: AnyMembership): boolean {
-  const userId = membershipUserId(target);
-  return m.id === target.id || (userId !== undefined && membershipUserId(m) === userId);
-}
-
 /** The member's position in the whole list, from the stored page that holds it, or `null`. */
 function storedPosition(pages: ReadonlyMap<number, AnyPage>, pageSize: number, target: AnyMembership) {
+  const sameMember = isSameMember(target);
   for (const [pageNumber, page] of pages) {
-    const index = page.data.findIndex((m) => sameMember(m, target));
+    const index = page.data.findIndex(sameMember);
     if (index !== -1) return (pageNumber - 1) * pageSize + index;
   }
   return null;

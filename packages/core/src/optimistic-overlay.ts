@@ -56,6 +56,14 @@ export function membershipUserId(membership: OrganizationMembership): string | u
   return membership.publicUserData?.userId;
 }
 
+/** A test for the same member as `target`: the same membership ID, or the same user ID. */
+export function isSameMember(
+  target: OrganizationMembership,
+): (membership: OrganizationMembership) => boolean {
+  const userId = membershipUserId(target);
+  return (m) => m.id === target.id || (userId !== undefined && membershipUserId(m) === userId);
+}
+
 /**
  * A membership with one role change or metadata merge applied; any other operation returns it
  * unchanged. Never mutates its input.
@@ -284,10 +292,7 @@ export function writeConfirmedMembership<TPublic extends Metadata, TPrivate exte
 ): ConfirmedWriteResult<TPublic, TPrivate> {
   const canonical = toCanonical(view);
   if (membership.organization.id !== canonical.organizationId) return { page, stale: false };
-  const userId = membershipUserId(membership);
-  const index = page.data.findIndex(
-    (m) => m.id === membership.id || (userId !== undefined && membershipUserId(m) === userId),
-  );
+  const index = page.data.findIndex(isSameMember(membership));
   const matches = membershipMatchesView(membership, canonical);
   if (index === -1) {
     // A role-filtered list may have gained the member.
