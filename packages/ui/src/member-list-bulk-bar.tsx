@@ -6,6 +6,7 @@ import { type RosterLocalizationOverrides, useLocalization } from './localizatio
 import { MemberListFocusContext, usePartProps } from './member-list-context';
 import { type MemberListBulkBarSlice, MemberListBulkBarSliceContext } from './member-list-slices';
 import { RemoveMemberDialog, type RemoveMemberDialogSlot } from './remove-member-dialog';
+import { roleOptions } from './role-select';
 
 /** The parts of {@link MemberListBulkBar}, stamped `data-roster-slot="member-list-bulk-<slot>"`. */
 export type MemberListBulkBarSlot =
@@ -91,15 +92,7 @@ export const MemberListBulkBar = /* @__PURE__ */ forwardRef<HTMLDivElement, Memb
       }),
       [text, confirmCount],
     );
-    const options = useMemo(
-      () =>
-        roles.map((role) => ({
-          value: role.key,
-          label: text.roleName(role.key, role.name),
-          description: role.description,
-        })),
-      [roles, text],
-    );
+    const options = useMemo(() => roleOptions(roles, text), [roles, text]);
     const shown = canSelect && selectedCount > 0;
 
     return (

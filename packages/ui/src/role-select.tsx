@@ -1,9 +1,9 @@
 import type * as Select from '@radix-ui/react-select';
-import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
-import { CompactSelect, type SelectPartProps } from './compact-select';
+import { type ComponentPropsWithoutRef, forwardRef, useId, useMemo } from 'react';
+import { CompactSelect, type CompactSelectOption, type SelectPartProps } from './compact-select';
 import { joinClassNames } from './join-class-names';
 import { LazyCompactSelect } from './lazy-compact-select';
-import { type RosterLocalizationOverrides, useLocalization } from './localization';
+import { type RosterLocalization, type RosterLocalizationOverrides, useLocalization } from './localization';
 import { visuallyHidden } from './visually-hidden';
 
 /** The parts of a {@link RoleSelect}, each stamped `data-roster-slot="role-select-<slot>"`. */
@@ -80,6 +80,21 @@ export interface RoleSelectProps
 }
 
 /**
+ * Roles as select options: the key as the value, the locale's name (`roleName`) as the label, the
+ * role's description (internal: `RoleSelect` and the bulk bar's role select).
+ */
+export function roleOptions(
+  roles: readonly RoleSelectOption[],
+  text: Pick<RosterLocalization, 'roleName'>,
+): CompactSelectOption[] {
+  return roles.map((role) => ({
+    value: role.key,
+    label: text.roleName(role.key, role.name),
+    description: role.description,
+  }));
+}
+
+/**
  * A member's role, as a Radix Select of the organization's roles: the role name shown (through
  * `localization.roleName`, so a locale names the built-in roles), the key as the value. When the viewer may not change it, it is disabled and says why.
  */
@@ -110,8 +125,15 @@ export const RoleSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, RoleSele
   const reasonId = useId();
   const current = value ?? defaultValue;
   const known = current === undefined || roles.some((role) => role.key === current);
-  const options: readonly RoleSelectOption[] =
-    known || current === undefined ? roles : [...roles, { key: current, name: valueName ?? current }];
+  // Memoized: a member-list row renders one RoleSelect, and re-renders it with the same roles.
+  const options = useMemo(
+    () =>
+      roleOptions(
+        known || current === undefined ? roles : [...roles, { key: current, name: valueName ?? current }],
+        text,
+      ),
+    [roles, known, current, valueName, text],
+  );
   const showReason = Boolean(disabled && disabledReason);
   const describedBy = joinClassNames(triggerProps['aria-describedby'], showReason && reasonId);
 
@@ -120,11 +142,7 @@ export const RoleSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, RoleSele
   return (
     <>
       <Control
-        options={options.map((role) => ({
-          value: role.key,
-          label: text.roleName(role.key, role.name),
-          description: role.description,
-        }))}
+        options={options}
         value={value}
         defaultValue={defaultValue}
         onValueChange={onValueChange}
