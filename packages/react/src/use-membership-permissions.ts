@@ -66,11 +66,15 @@ export function useMembershipPermissions<
   const viewerMembership = own.data[0] as OrganizationMembership | undefined;
   // The admin count only matters to a viewer who may manage members (the last-admin rule): it is
   // not requested for anyone else.
-  const mayManage =
-    viewerMembership !== undefined &&
-    getMembershipPermissions({
-      viewer: { userId: viewer.userId, permissions: viewerMembership.permissions },
-    }).canManage;
+  // One stable object while the permissions' content is the same: rows memoized on it do not
+  // re-render when the viewer's membership is read again.
+  const permissionKey = viewerMembership?.permissions.join(' ');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the permissions' content
+  const policyViewer = useMemo<PolicyViewer | null>(
+    () => (viewerMembership ? { userId: viewer.userId, permissions: viewerMembership.permissions } : null),
+    [viewer.userId, permissionKey],
+  );
+  const mayManage = policyViewer !== null && getMembershipPermissions({ viewer: policyViewer }).canManage;
   const adminView = adminMembershipsView(organizationId ?? '', roles ?? []);
   const admins = useOrganizationMemberships({
     ...(adminView ?? {}),
@@ -81,14 +85,6 @@ export function useMembershipPermissions<
   const adminsKnown = adminView !== null && mayManage && !admins.isLoading && admins.error === undefined;
   const adminCount = adminsKnown ? admins.totalCount : undefined;
   const { nextRole } = options;
-  // One stable object while the permissions' content is the same: rows memoized on it do not
-  // re-render when the viewer's membership is read again.
-  const permissionKey = viewerMembership?.permissions.join(' ');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the permissions' content
-  const policyViewer = useMemo<PolicyViewer | null>(
-    () => (viewerMembership ? { userId: viewer.userId, permissions: viewerMembership.permissions } : null),
-    [viewer.userId, permissionKey],
-  );
   const permissionsFor = useCallback(
     (target: OrganizationMembership<Metadata, Metadata> | null | undefined, role?: string) =>
       getMembershipPermissions({
