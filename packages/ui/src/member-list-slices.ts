@@ -56,7 +56,6 @@ const BULK_BAR_FIELDS = {
   roles: true,
   canSelect: true,
   selectedCount: true,
-  isBulkMutating: true,
   bulkChangeRole: true,
   bulkRemove: true,
   clearSelection: true,
