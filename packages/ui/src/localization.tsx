@@ -479,8 +479,7 @@ export const englishLocalization: RosterLocalization = {
     loaded === undefined || total === undefined
       ? 'Exporting…'
       : `Exporting… ${englishNumber.format(loaded)} of ${englishNumber.format(total)}`,
-  exportDone: (count) =>
-    count === 1 ? 'Exported 1 member' : `Exported ${englishNumber.format(count)} members`,
+  exportDone: (count) => `Exported ${englishMembers(count)}`,
   exportCancelled: 'Export cancelled',
   exportFailed: (message) => `Could not export members: ${message}`,
   alreadyMember: 'Already a member',
