@@ -78,5 +78,8 @@ export const InTheMemberList: Story = {
       'Can see the members and manage billing.',
     );
     await userEvent.keyboard('{Escape}');
+    // The closed popover is removed after the next frame, and focus is back on the trigger.
+    await waitFor(() => expect(body.queryByRole('listbox')).toBeNull());
+    await expect(select).toHaveFocus();
   },
 };

@@ -1,5 +1,5 @@
 import * as Select from '@radix-ui/react-select';
-import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, memo, type Ref, useId } from 'react';
 import { ChevronIcon } from './chevron-icon';
 import { joinClassNames } from './join-class-names';
 import { usePortalContainer } from './portal-container';
@@ -102,6 +102,8 @@ export interface CompactSelectProps
    * items): what `LazyCompactSelect` shows, before and after its popover exists.
    */
   valueText?: string | undefined;
+  /** The popover's element (Radix `Select.Content`), while it is open. */
+  contentRef?: Ref<HTMLDivElement> | undefined;
 }
 
 /**
@@ -145,21 +147,12 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
       itemProps,
       withContent = true,
       valueText,
+      contentRef,
       ...triggerProps
     },
     ref,
   ) {
     const container = usePortalContainer();
-    const descriptionIds = useId();
-    // A part's props: yours, then its slot, and your class added to ours.
-    const part = <Props extends { className?: string | undefined }>(
-      name: CompactSelectPart,
-      own?: Props,
-    ) => ({
-      ...own,
-      'data-roster-slot': `${slotPrefix}-${name}`,
-      className: joinClassNames(classNames?.[name], own?.className),
-    });
     return (
       <Select.Root
         {...(value !== undefined && { value })}
@@ -171,41 +164,100 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
         {...(name !== undefined && { name })}
         {...(disabled !== undefined && { disabled })}
       >
-        <Select.Trigger {...part('trigger', { ...triggerProps, className })} ref={ref}>
-          <Select.Value {...part('value', valueProps)}>{valueText}</Select.Value>
-          <Select.Icon asChild {...part('icon', iconProps)}>
+        <Select.Trigger
+          {...partProps(slotPrefix, classNames, 'trigger', { ...triggerProps, className })}
+          ref={ref}
+        >
+          <Select.Value {...partProps(slotPrefix, classNames, 'value', valueProps)}>{valueText}</Select.Value>
+          <Select.Icon asChild {...partProps(slotPrefix, classNames, 'icon', iconProps)}>
             <ChevronIcon />
           </Select.Icon>
         </Select.Trigger>
         {withContent && (
-          <Select.Portal container={container} {...portalProps}>
-            <Select.Content position="popper" sideOffset={4} {...part('content', contentProps)}>
-              <Select.Viewport {...part('viewport', viewportProps)}>
-                {options.map((option, index) => {
-                  // The description sits outside ItemText, so the trigger (which copies ItemText)
-                  // and the option's name (labelled by ItemText) stay the label alone.
-                  const descriptionId = option.description ? `${descriptionIds}-${index}` : undefined;
-                  return (
-                    <Select.Item
-                      {...part('item', itemProps)}
-                      key={option.value}
-                      value={option.value}
-                      aria-describedby={joinClassNames(itemProps?.['aria-describedby'], descriptionId)}
-                    >
-                      <Select.ItemText>{option.label}</Select.ItemText>
-                      {descriptionId && (
-                        <span id={descriptionId} {...part('item-description')}>
-                          {option.description}
-                        </span>
-                      )}
-                    </Select.Item>
-                  );
-                })}
-              </Select.Viewport>
-            </Select.Content>
-          </Select.Portal>
+          <CompactSelectPopover
+            options={options}
+            slotPrefix={slotPrefix}
+            classNames={classNames}
+            container={container}
+            portalProps={portalProps}
+            contentProps={contentProps}
+            viewportProps={viewportProps}
+            itemProps={itemProps}
+            contentRef={contentRef}
+          />
         )}
       </Select.Root>
     );
   },
 );
+
+/** A part's props: yours, then its slot, and your class added to ours. */
+function partProps<Props extends { className?: string | undefined }>(
+  slotPrefix: string,
+  classNames: CompactSelectProps['classNames'],
+  name: CompactSelectPart,
+  own?: Props,
+) {
+  return {
+    ...own,
+    'data-roster-slot': `${slotPrefix}-${name}`,
+    className: joinClassNames(classNames?.[name], own?.className),
+  };
+}
+
+type CompactSelectPopoverProps = Pick<
+  CompactSelectProps,
+  'options' | 'slotPrefix' | 'classNames' | 'portalProps' | 'contentProps' | 'viewportProps' | 'itemProps'
+> & {
+  container: HTMLElement | null | undefined;
+  contentRef: Ref<HTMLDivElement> | undefined;
+};
+
+/**
+ * The popover: portal, content, one item per option. Memoized, so that a new value text or a new
+ * trigger prop re-renders the trigger alone: a re-render of the content makes Radix's popper
+ * measure the page again (a forced layout) while the popover is open.
+ */
+const CompactSelectPopover = /* @__PURE__ */ memo(function CompactSelectPopover({
+  options,
+  slotPrefix,
+  classNames,
+  container,
+  portalProps,
+  contentProps,
+  viewportProps,
+  itemProps,
+  contentRef,
+}: CompactSelectPopoverProps) {
+  const descriptionIds = useId();
+  const part = <Props extends { className?: string | undefined }>(name: CompactSelectPart, own?: Props) =>
+    partProps(slotPrefix, classNames, name, own);
+  return (
+    <Select.Portal container={container} {...portalProps}>
+      <Select.Content position="popper" sideOffset={4} {...part('content', contentProps)} ref={contentRef}>
+        <Select.Viewport {...part('viewport', viewportProps)}>
+          {options.map((option, index) => {
+            // The description sits outside ItemText, so the trigger (which copies ItemText)
+            // and the option's name (labelled by ItemText) stay the label alone.
+            const descriptionId = option.description ? `${descriptionIds}-${index}` : undefined;
+            return (
+              <Select.Item
+                {...part('item', itemProps)}
+                key={option.value}
+                value={option.value}
+                aria-describedby={joinClassNames(itemProps?.['aria-describedby'], descriptionId)}
+              >
+                <Select.ItemText>{option.label}</Select.ItemText>
+                {descriptionId && (
+                  <span id={descriptionId} {...part('item-description')}>
+                    {option.description}
+                  </span>
+                )}
+              </Select.Item>
+            );
+          })}
+        </Select.Viewport>
+      </Select.Content>
+    </Select.Portal>
+  );
+});

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -53,9 +53,13 @@ describe('given a lazy role select', () => {
     await user.click(screen.getByRole('option', { name: 'Admin' }));
     expect(onValueChange).toHaveBeenCalledTimes(1);
     expect(onValueChange).toHaveBeenCalledWith('org:admin');
-    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    // The choice shows at once; the popover, already invisible, is removed after the next frame.
     expect(select).toHaveTextContent('Admin');
+    expect(screen.getByRole('listbox')).toHaveAttribute('data-closing');
+    expect(screen.getByRole('listbox')).toHaveStyle({ opacity: '0', pointerEvents: 'none' });
+    await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
     expect(select).toHaveFocus();
+    expect(onValueChange).toHaveBeenCalledTimes(1);
   });
 
   it.each(['{Enter}', ' ', '{ArrowDown}'])(
@@ -79,7 +83,7 @@ describe('given a lazy role select', () => {
     await user.keyboard('{Enter}');
     await screen.findByRole('listbox');
     await user.keyboard('{Escape}');
-    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
     expect(trigger()).toHaveFocus();
     expect(onValueChange).not.toHaveBeenCalled();
   });
@@ -94,6 +98,7 @@ describe('given a lazy role select', () => {
     await user.keyboard('{ArrowDown}{Enter}');
     expect(onValueChange).toHaveBeenCalledTimes(1);
     expect(onValueChange).toHaveBeenCalledWith('org:billing');
+    await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
     expect(trigger()).toHaveTextContent('Billing');
     expect(trigger()).toHaveFocus();
   });
