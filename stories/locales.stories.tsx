@@ -189,6 +189,7 @@ export const RightToLeft: Story = {
     await expect(listBox.top).toBeGreaterThanOrEqual(selectBox.bottom);
     await expect(Math.abs(listBox.right - selectBox.right)).toBeLessThan(2);
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(selects[1]).toHaveFocus());
+    // The row's light trigger was replaced by Radix's on first use: find it again by its name.
+    await waitFor(() => expect(canvas.getByRole('combobox', { name: `Role for ${name}` })).toHaveFocus());
   },
 };

@@ -164,34 +164,37 @@ export const Default: Story = {
 };
 
 /**
- * A row's role select renders Radix's trigger alone until it is used (no popover or items per
- * row): opened with the pointer, closed with Escape (focus stays on it), opened with ArrowDown
- * (focus on the chosen role), and a letter on the closed trigger picks the next role by name.
+ * A row's role select is a light trigger until it is used (no Radix Select, popover or items per
+ * row): opened with the pointer (Radix's select takes its place, open), closed with Escape (focus
+ * back on it), opened with ArrowDown (focus on the chosen role), and a letter on another row's
+ * closed trigger picks the next role by name without opening anything.
  */
 export const RowRoleSelectOnDemand: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole('table', { name: /Members of Acme/ });
     const selects = await canvas.findAllByRole('combobox', { name: /^Role for / });
-    const select = selects.find((candidate) => !candidate.hasAttribute('disabled')) as HTMLElement;
-    await waitFor(() => expect(select).toBeEnabled());
-    await expect(select).toHaveAttribute('aria-expanded', 'false');
+    const light = selects.find((candidate) => !candidate.hasAttribute('disabled')) as HTMLElement;
+    await waitFor(() => expect(light).toBeEnabled());
+    await expect(light).toHaveAttribute('aria-expanded', 'false');
+    const label = light.getAttribute('aria-label') ?? '';
+    const select = () => canvas.getByRole('combobox', { name: label, hidden: true });
 
-    await userEvent.click(select);
+    await userEvent.click(light);
     await canvas.findByRole('listbox');
-    await expect(select).toHaveAttribute('aria-expanded', 'true');
+    await expect(select()).toHaveAttribute('aria-expanded', 'true');
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(canvas.queryByRole('listbox')).not.toBeInTheDocument());
-    await expect(select).toHaveFocus();
+    await expect(select()).toHaveFocus();
 
     await userEvent.keyboard('{ArrowDown}');
-    const chosen = select.textContent ?? '';
+    const chosen = select().textContent ?? '';
     await waitFor(() => expect(canvas.getByRole('option', { name: chosen })).toHaveFocus());
     await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(select).toHaveFocus());
+    await waitFor(() => expect(select()).toHaveFocus());
 
     // A second row, never opened: type-ahead on its closed trigger.
-    const other = selects.find((candidate) => candidate !== select && !candidate.hasAttribute('disabled'));
+    const other = selects.find((candidate) => candidate !== light && !candidate.hasAttribute('disabled'));
     if (!other) return;
     other.focus();
     const before = other.textContent ?? '';

@@ -191,8 +191,8 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
   },
 );
 
-/** A part's props: yours, then its slot, and your class added to ours. */
-function partProps<Props extends { className?: string | undefined }>(
+/** A part's props: yours, then its slot, and your class added to ours (internal). */
+export function partProps<Props extends { className?: string | undefined }>(
   slotPrefix: string,
   classNames: CompactSelectProps['classNames'],
   name: CompactSelectPart,

@@ -1,26 +1,41 @@
-import { forwardRef, type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from 'react';
-import { CompactSelect, type CompactSelectOption, type CompactSelectProps } from './compact-select';
+import { useDirection } from '@radix-ui/react-direction';
+import {
+  forwardRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { ChevronIcon } from './chevron-icon';
+import {
+  CompactSelect,
+  type CompactSelectOption,
+  type CompactSelectProps,
+  partProps,
+} from './compact-select';
+import { joinClassNames } from './join-class-names';
 import { useControllableState } from './use-controllable-state';
 
 /** The keys that open a closed Radix Select from its trigger (Radix's own list). */
 const OPEN_KEYS: readonly string[] = [' ', 'Enter', 'ArrowUp', 'ArrowDown'];
 
 /**
- * A {@link CompactSelect} whose popover (portal, content, one item per option: most of a Radix
- * Select's cost) is not rendered until the user reaches for the select: a pointer down, or a key
- * that opens it. The trigger is Radix's own from the start (the same element before and after, so
- * its attributes, focus and any reference to it stay), and the event that reaches for it goes on to
- * Radix in the same render, so it opens exactly as Radix's does (focus on the chosen item, a mouse
- * press that does not pick the item under it, Escape and a choice returning focus to the trigger).
- * Type-ahead on the closed trigger picks a value as Radix's does, without the popover. Once
- * rendered the popover stays (internal).
+ * A {@link CompactSelect} that is only its trigger's markup until the user reaches for it: a plain
+ * `<button>` with Radix's trigger attributes, value and chevron (the same roles, name, states,
+ * slots and classes, and Radix's type-ahead on the closed trigger, which picks a value without the
+ * popover). A Radix Select per row is most of a page's render cost (its providers, popper and
+ * collection, and a hidden native select it mounts and removes), and a row's select is rarely
+ * used. A pointer down (a click with touch or a pen, which may be a scroll first), or Enter, Space,
+ * ArrowUp or ArrowDown, mounts the Radix Select in its place, open, with focus on the chosen item;
+ * from then on it is Radix's own, and stays (internal).
  *
  * When it closes (a choice, Escape, a click outside) and `open` is not controlled, the popover is
  * made invisible at once and Radix tears it down after the next frame is painted, as if it played
- * a one-frame exit animation (focus returns to the trigger then):
- * that teardown (its scroll lock's style and `aria-hidden` removed from the page, focus returned to
- * the trigger) invalidates the whole document's layout, so in the same frame it would make the
- * frame that shows the new value wait for a full relayout (most of a role change's latency).
+ * a one-frame exit animation (focus returns to the trigger then): that teardown (its scroll lock's
+ * style and `aria-hidden` removed from the page) invalidates the whole document's layout, and in
+ * the same frame it would make the frame that shows the new value wait for a full relayout.
  */
 export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, CompactSelectProps>(
   function LazyCompactSelect(
@@ -40,7 +55,7 @@ export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, C
     ref,
   ) {
     const [used, setUsed] = useState(defaultOpen === true || name !== undefined);
-    // A popover opened from outside (`open`) is rendered for good too.
+    // A popover opened from outside (`open`) mounts it for good too.
     if (open === true && !used) setUsed(true);
     const [current, setCurrent] = useControllableState<string | undefined>(
       value,
@@ -90,6 +105,53 @@ export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, C
       if (found) setCurrent(found.value);
     };
 
+    const pointerType = useRef('touch');
+    const valueText = props.options.find((option) => option.value === current)?.label;
+    const use = () => {
+      setUsed(true);
+      changeOpen(true);
+    };
+
+    if (!used) {
+      return (
+        <LightTrigger
+          {...props}
+          ref={ref}
+          valueText={valueText}
+          hasValue={current !== undefined && current !== ''}
+          // Yours run first; then ours, unless you prevented the default.
+          onPointerDown={(event: PointerEvent<HTMLButtonElement>) => {
+            onPointerDown?.(event);
+            pointerType.current = event.pointerType;
+            if (event.defaultPrevented || props.disabled) return;
+            // As Radix's trigger: a mouse opens on press (left button, no Ctrl), without
+            // focusing the trigger (focus goes to the chosen item); touch and pen on click.
+            if (event.pointerType === 'mouse' && event.button === 0 && !event.ctrlKey) {
+              event.preventDefault();
+              use();
+            }
+          }}
+          onClick={(event: MouseEvent<HTMLButtonElement>) => {
+            props.onClick?.(event);
+            // A click that no pointer down opened: touch, a pen, or a click sent by a script.
+            if (pointerType.current !== 'mouse' && !event.defaultPrevented && !props.disabled) use();
+          }}
+          onKeyDown={(event: KeyboardEvent<HTMLButtonElement>) => {
+            onKeyDown?.(event);
+            if (event.defaultPrevented) return;
+            const typingAhead = search.current !== '';
+            const modifier = event.ctrlKey || event.altKey || event.metaKey;
+            if (!modifier && event.key.length === 1) typeahead(event.key);
+            if (typingAhead && event.key === ' ') return;
+            if (OPEN_KEYS.includes(event.key)) {
+              event.preventDefault();
+              use();
+            }
+          }}
+        />
+      );
+    }
+
     return (
       <CompactSelect
         {...props}
@@ -101,28 +163,79 @@ export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, C
         contentProps={contentProps}
         contentRef={content}
         {...(name !== undefined && { name })}
-        withContent={used}
-        // The chosen role's name, given: without the items Radix cannot copy it from one.
-        valueText={props.options.find((option) => option.value === current)?.label}
-        // Yours run first; then, before the popover exists, ours; then Radix's (which opens it).
-        onPointerDown={(event: PointerEvent<HTMLButtonElement>) => {
-          onPointerDown?.(event);
-          if (!used && !event.defaultPrevented && !props.disabled) setUsed(true);
-        }}
-        onKeyDown={(event: KeyboardEvent<HTMLButtonElement>) => {
-          onKeyDown?.(event);
-          if (used || event.defaultPrevented) return;
-          const typingAhead = search.current !== '';
-          const modifier = event.ctrlKey || event.altKey || event.metaKey;
-          if (!modifier && event.key.length === 1) typeahead(event.key);
-          if (typingAhead && event.key === ' ') return;
-          if (OPEN_KEYS.includes(event.key)) setUsed(true);
-        }}
+        // The chosen role's name, given: Radix copies it from the chosen item, which is only
+        // rendered while the popover is open.
+        valueText={valueText}
+        {...(onPointerDown && { onPointerDown })}
+        {...(onKeyDown && { onKeyDown })}
         ref={ref}
       />
     );
   },
 );
+
+type LightTriggerProps = Omit<CompactSelectProps, 'value' | 'defaultValue' | 'onValueChange' | 'open'> & {
+  valueText: string | undefined;
+  hasValue: boolean;
+};
+
+/**
+ * Radix Select's closed trigger, as markup alone: the attributes `Select.Trigger`, `Select.Value`
+ * and `Select.Icon` render (`role="combobox"`, `aria-expanded`, `aria-autocomplete`, `dir`,
+ * `data-state`, `data-disabled`, `data-placeholder`), with the same slots and classes.
+ */
+const LightTrigger = /* @__PURE__ */ forwardRef<HTMLButtonElement, LightTriggerProps>(function LightTrigger(
+  {
+    options: _options,
+    defaultOpen: _defaultOpen,
+    onOpenChange: _onOpenChange,
+    name: _name,
+    portalProps: _portalProps,
+    viewportProps: _viewportProps,
+    itemProps: _itemProps,
+    contentRef: _contentRef,
+    withContent: _withContent,
+    slotPrefix,
+    classNames,
+    className,
+    valueProps,
+    iconProps,
+    valueText,
+    hasValue,
+    disabled,
+    ...triggerProps
+  },
+  ref,
+) {
+  const dir = useDirection();
+  const placeholder = valueProps?.placeholder;
+  const { placeholder: _placeholder, ...ownValueProps } = valueProps ?? {};
+  return (
+    <button
+      type="button"
+      role="combobox"
+      aria-expanded="false"
+      aria-autocomplete="none"
+      dir={dir}
+      data-state="closed"
+      disabled={disabled}
+      data-disabled={disabled ? '' : undefined}
+      data-placeholder={hasValue ? undefined : ''}
+      {...partProps(slotPrefix, classNames, 'trigger', { ...triggerProps, className })}
+      // Radix's trigger is a Slot, which always writes `class` (empty when there is none).
+      className={joinClassNames(classNames?.trigger, className) ?? ''}
+      ref={ref}
+    >
+      <span
+        {...partProps(slotPrefix, classNames, 'value', ownValueProps)}
+        style={{ pointerEvents: 'none', ...ownValueProps.style }}
+      >
+        {hasValue ? valueText : placeholder}
+      </span>
+      <ChevronIcon aria-hidden="true" {...partProps(slotPrefix, classNames, 'icon', iconProps)} />
+    </button>
+  );
+});
 
 /**
  * Makes a closing popover invisible, with the pointer going through it, until Radix removes it

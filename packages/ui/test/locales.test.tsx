@@ -357,7 +357,10 @@ describe('given the panel with the German locale', () => {
     ]);
     await user.click(within(listbox).getByRole('option', { name: 'Administrator' }));
     expect(await screen.findByText('Bob Jones ist jetzt Administrator')).toBeInTheDocument();
-    expect(select).toHaveTextContent(/^Administrator$/);
+    // The row's first use mounted Radix's select in place of its light trigger: query it again.
+    expect(await screen.findByRole('combobox', { name: 'Rolle für Bob Jones' })).toHaveTextContent(
+      /^Administrator$/,
+    );
   });
 
   it('when Alice opens the role filter, it offers the German built-in roles and the custom role by its server name', async () => {

@@ -42,23 +42,27 @@ describe('given a lazy role select', () => {
     expect(items()).toBe(0);
   });
 
-  it('when pressed with the pointer, it opens on the same element and a role picked is reported once', async () => {
+  it('when pressed with the pointer, Radix’s select takes its place, open, and a role picked is reported once', async () => {
     const user = userEvent.setup();
     const onValueChange = vi.fn();
     render(<LazySelect onValueChange={onValueChange} />);
     const select = trigger();
     await user.click(select);
     expect(await screen.findByRole('listbox')).toBeInTheDocument();
-    expect(select).toHaveAttribute('aria-expanded', 'true');
+    // A new element: Radix's trigger, in the light trigger's place, with the same name and slot.
+    const radixTrigger = screen.getByRole('combobox', { name: 'Role for Bob Jones', hidden: true });
+    expect(select).not.toBeInTheDocument();
+    expect(radixTrigger).toHaveAttribute('aria-expanded', 'true');
+    expect(radixTrigger).toHaveAttribute('data-roster-slot', 'role-select-trigger');
     await user.click(screen.getByRole('option', { name: 'Admin' }));
     expect(onValueChange).toHaveBeenCalledTimes(1);
     expect(onValueChange).toHaveBeenCalledWith('org:admin');
     // The choice shows at once; the popover, already invisible, is removed after the next frame.
-    expect(select).toHaveTextContent('Admin');
+    expect(radixTrigger).toHaveTextContent('Admin');
     expect(screen.getByRole('listbox')).toHaveAttribute('data-closing');
     expect(screen.getByRole('listbox')).toHaveStyle({ opacity: '0', pointerEvents: 'none' });
     await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
-    expect(select).toHaveFocus();
+    expect(radixTrigger).toHaveFocus();
     expect(onValueChange).toHaveBeenCalledTimes(1);
   });
 
@@ -117,6 +121,42 @@ describe('given a lazy role select', () => {
     await user.keyboard('a');
     // "ba" matches nothing: the value stays.
     expect(onValueChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('when tapped (touch), it opens on the click, not on the press (which may start a scroll)', async () => {
+    const user = userEvent.setup();
+    render(<LazySelect />);
+    await user.pointer({ keys: '[TouchA>]', target: trigger() });
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    await user.pointer({ keys: '[/TouchA]', target: trigger() });
+    expect(await screen.findByRole('listbox')).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'Member' })).toHaveFocus();
+  });
+
+  it('when rendered, it carries Radix’s closed-trigger attributes, so styles and tests see one trigger before and after use', async () => {
+    const user = userEvent.setup();
+    render(<LazySelect />);
+    const light = trigger();
+    const attributes = (element: Element) =>
+      Object.fromEntries(
+        [...element.attributes]
+          .filter(
+            (attribute) =>
+              !['aria-controls', 'data-radix-popper-align', 'data-radix-popper-side'].includes(
+                attribute.name,
+              ),
+          )
+          .map((attribute) => [attribute.name, attribute.value]),
+      );
+    const before = attributes(light);
+    await user.click(light);
+    await screen.findByRole('listbox');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
+    const radix = trigger();
+    expect(radix).not.toBe(light);
+    expect(attributes(radix)).toEqual(before);
+    expect(radix.innerHTML).toBe(light.innerHTML);
   });
 
   it('when disabled with a reason, it cannot be opened, describes the reason and renders no popover', async () => {
