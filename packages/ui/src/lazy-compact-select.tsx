@@ -38,34 +38,63 @@ const OPEN_KEYS: readonly string[] = [' ', 'Enter', 'ArrowUp', 'ArrowDown'];
  * the same frame it would make the frame that shows the new value wait for a full relayout.
  */
 export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, CompactSelectProps>(
-  function LazyCompactSelect(
-    {
-      value,
-      defaultValue,
-      onValueChange,
-      open,
-      defaultOpen,
-      onOpenChange,
-      name,
-      onKeyDown,
-      onPointerDown,
-      contentProps,
-      ...props
-    },
-    ref,
-  ) {
-    const [used, setUsed] = useState(defaultOpen === true || name !== undefined);
+  function LazyCompactSelect({ value, defaultValue, onValueChange, open, defaultOpen, name, ...props }, ref) {
+    // `open`: mounted open (the user reached for it); `closed`: mounted closed (`defaultOpen`
+    // false with a `name`); `undefined`: the light trigger alone.
+    const [mounted, setMounted] = useState<'open' | 'closed' | undefined>(
+      defaultOpen === true ? 'open' : name !== undefined ? 'closed' : undefined,
+    );
     // A popover opened from outside (`open`) mounts it for good too.
-    if (open === true && !used) setUsed(true);
+    if (open === true && mounted === undefined) setMounted('open');
     const [current, setCurrent] = useControllableState<string | undefined>(
       value,
       defaultValue,
       onValueChange as ((next: string | undefined) => void) | undefined,
       'RoleSelect (value)',
     );
-    const search = useRef('');
-    const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-    useEffect(() => () => clearTimeout(timer.current), []);
+    // The chosen option's label, given to both triggers: Radix's would copy it from the chosen
+    // item, which is only rendered while the popover is open.
+    const valueText = props.options.find((option) => option.value === current)?.label;
+
+    if (mounted === undefined) {
+      return (
+        <LightTrigger
+          {...props}
+          ref={ref}
+          value={current}
+          valueText={valueText}
+          onValueChange={setCurrent}
+          onUse={() => {
+            setMounted('open');
+            props.onOpenChange?.(true);
+          }}
+        />
+      );
+    }
+    return (
+      <MountedSelect
+        {...props}
+        ref={ref}
+        value={current}
+        valueText={valueText}
+        onValueChange={setCurrent}
+        open={open}
+        defaultOpen={mounted === 'open'}
+        name={name}
+      />
+    );
+  },
+);
+
+type MountedSelectProps = Omit<CompactSelectProps, 'value' | 'defaultValue' | 'onValueChange'> & {
+  value: string | undefined;
+  valueText: string | undefined;
+  onValueChange: (value: string) => void;
+};
+
+/** The Radix Select, once used: open and closed with the one-frame exit (see above). */
+const MountedSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, MountedSelectProps>(
+  function MountedSelect({ value, open, defaultOpen, onOpenChange, contentProps, ...props }, ref) {
     const [ownOpen, setOwnOpen] = useState(defaultOpen === true);
     // While a closed popover waits for its teardown, Radix keeps the value it had when it closed,
     // so that nothing in the popover re-renders in the frame that shows the choice (the trigger
@@ -85,112 +114,54 @@ export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, C
         setOwnOpen(true);
         return;
       }
-      setClosingValue({ value: current });
+      setClosingValue({ value });
       cancelTeardown.current = afterNextPaint(() => {
         cancelTeardown.current = undefined;
         setOwnOpen(false);
         setClosingValue(undefined);
       });
     };
-    const radixValue = closingValue ? closingValue.value : current;
-
-    const typeahead = (key: string) => {
-      const next = search.current + key;
-      search.current = next;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        search.current = '';
-      }, 1000);
-      const found = findNextOption(props.options, next, current);
-      if (found) setCurrent(found.value);
-    };
-
-    const pointerType = useRef('touch');
-    const valueText = props.options.find((option) => option.value === current)?.label;
-    const use = () => {
-      setUsed(true);
-      changeOpen(true);
-    };
-
-    if (!used) {
-      return (
-        <LightTrigger
-          {...props}
-          ref={ref}
-          valueText={valueText}
-          hasValue={current !== undefined && current !== ''}
-          // Yours run first; then ours, unless you prevented the default.
-          onPointerDown={(event: PointerEvent<HTMLButtonElement>) => {
-            onPointerDown?.(event);
-            pointerType.current = event.pointerType;
-            if (event.defaultPrevented || props.disabled) return;
-            // As Radix's trigger: a mouse opens on press (left button, no Ctrl), without
-            // focusing the trigger (focus goes to the chosen item); touch and pen on click.
-            if (event.pointerType === 'mouse' && event.button === 0 && !event.ctrlKey) {
-              event.preventDefault();
-              use();
-            }
-          }}
-          onClick={(event: MouseEvent<HTMLButtonElement>) => {
-            props.onClick?.(event);
-            // A click that no pointer down opened: touch, a pen, or a click sent by a script.
-            if (pointerType.current !== 'mouse' && !event.defaultPrevented && !props.disabled) use();
-          }}
-          onKeyDown={(event: KeyboardEvent<HTMLButtonElement>) => {
-            onKeyDown?.(event);
-            if (event.defaultPrevented) return;
-            const typingAhead = search.current !== '';
-            const modifier = event.ctrlKey || event.altKey || event.metaKey;
-            if (!modifier && event.key.length === 1) typeahead(event.key);
-            if (typingAhead && event.key === ' ') return;
-            if (OPEN_KEYS.includes(event.key)) {
-              event.preventDefault();
-              use();
-            }
-          }}
-        />
-      );
-    }
-
+    const radixValue = closingValue ? closingValue.value : value;
     return (
       <CompactSelect
         {...props}
         // Always controlled (an empty value shows the placeholder), so Radix never switches modes.
         value={radixValue ?? ''}
-        onValueChange={setCurrent}
         open={open ?? ownOpen}
         onOpenChange={changeOpen}
         contentProps={contentProps}
         contentRef={content}
-        {...(name !== undefined && { name })}
-        // The chosen role's name, given: Radix copies it from the chosen item, which is only
+        // The chosen option's label, given: Radix copies it from the chosen item, which is only
         // rendered while the popover is open.
-        valueText={valueText}
-        {...(onPointerDown && { onPointerDown })}
-        {...(onKeyDown && { onKeyDown })}
         ref={ref}
       />
     );
   },
 );
 
-type LightTriggerProps = Omit<CompactSelectProps, 'value' | 'defaultValue' | 'onValueChange' | 'open'> & {
+type LightTriggerProps = Omit<
+  CompactSelectProps,
+  'value' | 'defaultValue' | 'onValueChange' | 'open' | 'defaultOpen' | 'name'
+> & {
+  value: string | undefined;
   valueText: string | undefined;
-  hasValue: boolean;
+  onValueChange: (value: string) => void;
+  /** The user reached for the select: mount Radix's, open. */
+  onUse: () => void;
 };
 
 /**
  * Radix Select's closed trigger, as markup alone: the attributes `Select.Trigger`, `Select.Value`
  * and `Select.Icon` render (`role="combobox"`, `aria-expanded`, `aria-autocomplete`, `dir`,
- * `data-state`, `data-disabled`, `data-placeholder`), with the same slots and classes.
+ * `data-state`, `data-disabled`, `data-placeholder`), with the same slots and classes, and the
+ * closed trigger's behaviour: type-ahead, and the events that open it (which call `onUse`).
  */
 const LightTrigger = /* @__PURE__ */ forwardRef<HTMLButtonElement, LightTriggerProps>(function LightTrigger(
   {
-    options: _options,
-    defaultOpen: _defaultOpen,
+    options,
     onOpenChange: _onOpenChange,
-    name: _name,
     portalProps: _portalProps,
+    contentProps: _contentProps,
     viewportProps: _viewportProps,
     itemProps: _itemProps,
     contentRef: _contentRef,
@@ -200,16 +171,35 @@ const LightTrigger = /* @__PURE__ */ forwardRef<HTMLButtonElement, LightTriggerP
     className,
     valueProps,
     iconProps,
+    value,
     valueText,
-    hasValue,
+    onValueChange,
+    onUse,
     disabled,
+    onPointerDown,
+    onClick,
+    onKeyDown,
     ...triggerProps
   },
   ref,
 ) {
   const dir = useDirection();
-  const placeholder = valueProps?.placeholder;
-  const { placeholder: _placeholder, ...ownValueProps } = valueProps ?? {};
+  const search = useRef('');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pointerType = useRef('touch');
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const typeahead = (key: string) => {
+    const next = search.current + key;
+    search.current = next;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      search.current = '';
+    }, 1000);
+    const found = findNextOption(options, next, value);
+    if (found) onValueChange(found.value);
+  };
+  const hasValue = value !== undefined && value !== '';
+  const { placeholder, ...ownValueProps } = valueProps ?? {};
   return (
     <button
       type="button"
@@ -224,6 +214,35 @@ const LightTrigger = /* @__PURE__ */ forwardRef<HTMLButtonElement, LightTriggerP
       {...partProps(slotPrefix, classNames, 'trigger', { ...triggerProps, className })}
       // Radix's trigger is a Slot, which always writes `class` (empty when there is none).
       className={joinClassNames(classNames?.trigger, className) ?? ''}
+      // Yours run first; then ours, unless you prevented the default.
+      onPointerDown={(event: PointerEvent<HTMLButtonElement>) => {
+        onPointerDown?.(event);
+        pointerType.current = event.pointerType;
+        if (event.defaultPrevented || disabled) return;
+        // As Radix's trigger: a mouse opens on press (left button, no Ctrl), without focusing the
+        // trigger (focus goes to the chosen item); touch and pen on click.
+        if (event.pointerType === 'mouse' && event.button === 0 && !event.ctrlKey) {
+          event.preventDefault();
+          onUse();
+        }
+      }}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        onClick?.(event);
+        // A click that no pointer down opened: touch, a pen, or a click sent by a script.
+        if (pointerType.current !== 'mouse' && !event.defaultPrevented && !disabled) onUse();
+      }}
+      onKeyDown={(event: KeyboardEvent<HTMLButtonElement>) => {
+        onKeyDown?.(event);
+        if (event.defaultPrevented) return;
+        const typingAhead = search.current !== '';
+        const modifier = event.ctrlKey || event.altKey || event.metaKey;
+        if (!modifier && event.key.length === 1) typeahead(event.key);
+        if (typingAhead && event.key === ' ') return;
+        if (OPEN_KEYS.includes(event.key)) {
+          event.preventDefault();
+          onUse();
+        }
+      }}
       ref={ref}
     >
       <span

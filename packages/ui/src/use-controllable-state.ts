@@ -24,7 +24,9 @@ export function useControllableState<T>(
     },
     [controlled],
   );
-  useSwitchWarning(controlled, name);
+  // Development only: in production no effect is registered (a member list has one per row).
+  // biome-ignore lint/correctness/useHookAtTopLevel: the condition is a build-time constant.
+  if (process.env.NODE_ENV !== 'production') useSwitchWarning(controlled, name);
   return [controlled ? value : own, set];
 }
 
@@ -33,7 +35,6 @@ function useSwitchWarning(controlled: boolean, name: string): void {
   const initial = useRef(controlled);
   const warned = useRef(false);
   useEffect(() => {
-    if (process.env.NODE_ENV === 'production') return;
     if (controlled === initial.current || warned.current) return;
     warned.current = true;
     const [from, to] = controlled ? ['uncontrolled', 'controlled'] : ['controlled', 'uncontrolled'];

@@ -97,6 +97,8 @@ describe('given Alice, an admin, with undo on (undoWindowMs)', () => {
     await user.click(await screen.findByRole('option', { name: 'Admin' }));
     expect(await screen.findByText('Bob Jones is now Admin')).toBeInTheDocument();
     await waitFor(() => expect(serverMembership(client, ACME, BOB)?.role).toBe('org:admin'));
+    // The popover is removed a frame after the choice; until then the page takes no pointer.
+    await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Undone')).toBeInTheDocument();
