@@ -93,13 +93,8 @@ export interface CompactSelectProps
   /** Classes per part. `className` goes to the trigger. */
   classNames?: Partial<Record<CompactSelectPart, string | undefined>> | undefined;
   /**
-   * Render the popover (portal, content, one item per option). `false` renders Radix's trigger
-   * alone: see `LazyCompactSelect`. Default `true`.
-   */
-  withContent?: boolean | undefined;
-  /**
    * The value's text, given instead of Radix's copy of the chosen item's text (which needs the
-   * items): what `LazyCompactSelect` shows, before and after its popover exists.
+   * items rendered): what `LazyCompactSelect` shows.
    */
   valueText?: string | undefined;
   /** The popover's element (Radix `Select.Content`), while it is open. */
@@ -145,7 +140,6 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
       contentProps,
       viewportProps,
       itemProps,
-      withContent = true,
       valueText,
       contentRef,
       ...triggerProps
@@ -173,19 +167,17 @@ export const CompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, Compa
             <ChevronIcon />
           </Select.Icon>
         </Select.Trigger>
-        {withContent && (
-          <CompactSelectPopover
-            options={options}
-            slotPrefix={slotPrefix}
-            classNames={classNames}
-            container={container}
-            portalProps={portalProps}
-            contentProps={contentProps}
-            viewportProps={viewportProps}
-            itemProps={itemProps}
-            contentRef={contentRef}
-          />
-        )}
+        <CompactSelectPopover
+          options={options}
+          slotPrefix={slotPrefix}
+          classNames={classNames}
+          container={container}
+          portalProps={portalProps}
+          contentProps={contentProps}
+          viewportProps={viewportProps}
+          itemProps={itemProps}
+          contentRef={contentRef}
+        />
       </Select.Root>
     );
   },

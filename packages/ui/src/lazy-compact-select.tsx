@@ -165,7 +165,6 @@ const LightTrigger = /* @__PURE__ */ forwardRef<HTMLButtonElement, LightTriggerP
     viewportProps: _viewportProps,
     itemProps: _itemProps,
     contentRef: _contentRef,
-    withContent: _withContent,
     slotPrefix,
     classNames,
     className,
@@ -271,14 +270,10 @@ function hideClosing(content: HTMLElement | null, hide: boolean): void {
 
 /**
  * Runs `callback` once the next frame has been painted (a task queued from that frame's animation
- * callback); without animation frames (a test DOM, a hidden tab), after a task. Returns a cancel.
+ * callback; called from event handlers, so only in a browser or a test DOM). Returns a cancel.
  */
 function afterNextPaint(callback: () => void): () => void {
   let timeout: ReturnType<typeof setTimeout> | undefined;
-  if (typeof requestAnimationFrame !== 'function') {
-    timeout = setTimeout(callback, 0);
-    return () => clearTimeout(timeout);
-  }
   const frame = requestAnimationFrame(() => {
     timeout = setTimeout(callback, 0);
   });
