@@ -11,6 +11,14 @@ import { BENCH_ROLES, changeableMembers, createBenchData } from '../variants/ben
 import { findRow, firstRowText, memberRowCount, roleShown } from '../variants/dom-checks.mjs';
 import { RosterList } from '../variants/roster-list.mjs';
 
+/**
+ * How long the in-memory client takes to answer (ms), as a server would: Roster's writes are
+ * optimistic, and the frame that shows a change is measured; with an answer in 0 ms the server's
+ * settled write would land before that frame, which no network allows. 40 ms is a fast, same-region
+ * API (a browser reaching Clerk's Backend API through the app's handler takes longer).
+ */
+const SERVER_LATENCY_MS = 40;
+
 const app = document.getElementById('app');
 let root = null;
 let pending = Promise.resolve(Number.NaN);
@@ -44,7 +52,7 @@ window.__bench = {
   async mount(variant, pageSize) {
     root?.unmount();
     root = createRoot(app);
-    const data = createBenchData(pageSize);
+    const data = createBenchData(pageSize, { latency: SERVER_LATENCY_MS });
     root.render(VARIANTS[variant](data, pageSize));
     while (memberRowCount(app) !== pageSize) await nextFrame();
     return changeableMembers(data.members, 1, pageSize).map((m) => ({ name: m.name, role: m.role }));
