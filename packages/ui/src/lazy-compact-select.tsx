@@ -131,8 +131,6 @@ const MountedSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, MountedSelec
         onOpenChange={changeOpen}
         contentProps={contentProps}
         contentRef={content}
-        // The chosen option's label, given: Radix copies it from the chosen item, which is only
-        // rendered while the popover is open.
         ref={ref}
       />
     );
