@@ -69,12 +69,15 @@ export interface RoleSelectProps
   /** Strings for this select alone, over the provider's. */
   localization?: RosterLocalizationOverrides;
   /**
-   * Render only the trigger's markup (the same element, attributes, slots and classes) and mount
-   * the Radix Select when the user reaches for it: a pointer down, or Enter, Space, ArrowUp or
-   * ArrowDown on the focused trigger (it then opens as Radix's own would); type-ahead on the closed
-   * trigger picks a role without mounting it. Once mounted it stays. What the member list's rows
-   * use: a Radix Select per row is most of a page's render cost. Ignored with `name` (a form field
-   * needs Radix's hidden native select). Default `false`.
+   * Render only the trigger's markup (a plain button with Radix's closed-trigger attributes, slots
+   * and classes) and mount the Radix Select in its place, open, when the user reaches for it: a
+   * mouse press (touch and pen: the click), or Enter, Space, ArrowUp or ArrowDown on the focused
+   * trigger; type-ahead on the closed trigger picks a role without mounting it. Once mounted it
+   * stays. The trigger element is replaced on that first use (`ref` follows; a test should query
+   * it again). When it closes (uncontrolled `open`), the popover is hidden at once and removed after
+   * the next paint. What the member list's rows use: a Radix Select per row is most of a page's
+   * render cost. Ignored with `name` (a form field needs Radix's hidden native select). Default
+   * `false`.
    */
   lazy?: boolean;
 }
