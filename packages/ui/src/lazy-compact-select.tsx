@@ -15,7 +15,6 @@ import {
   type CompactSelectProps,
   partProps,
 } from './compact-select';
-import { joinClassNames } from './join-class-names';
 import { useControllableState } from './use-controllable-state';
 
 /** The keys that open a closed Radix Select from its trigger (Radix's own list). */
@@ -56,14 +55,12 @@ export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, C
     // item, which is only rendered while the popover is open.
     const valueText = props.options.find((option) => option.value === current)?.label;
 
+    const shared = { ...props, ref, value: current, valueText, onValueChange: setCurrent };
+
     if (mounted === undefined) {
       return (
         <LightTrigger
-          {...props}
-          ref={ref}
-          value={current}
-          valueText={valueText}
-          onValueChange={setCurrent}
+          {...shared}
           onUse={() => {
             setMounted('open');
             props.onOpenChange?.(true);
@@ -71,18 +68,7 @@ export const LazyCompactSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, C
         />
       );
     }
-    return (
-      <MountedSelect
-        {...props}
-        ref={ref}
-        value={current}
-        valueText={valueText}
-        onValueChange={setCurrent}
-        open={open}
-        defaultOpen={mounted === 'open'}
-        name={name}
-      />
-    );
+    return <MountedSelect {...shared} open={open} defaultOpen={mounted === 'open'} name={name} />;
   },
 );
 
@@ -197,6 +183,7 @@ const LightTrigger = /* @__PURE__ */ forwardRef<HTMLButtonElement, LightTriggerP
   };
   const hasValue = value !== undefined && value !== '';
   const { placeholder, ...ownValueProps } = valueProps ?? {};
+  const trigger = partProps(slotPrefix, classNames, 'trigger', { ...triggerProps, className });
   return (
     <button
       type="button"
@@ -208,9 +195,9 @@ const LightTrigger = /* @__PURE__ */ forwardRef<HTMLButtonElement, LightTriggerP
       disabled={disabled}
       data-disabled={disabled ? '' : undefined}
       data-placeholder={hasValue ? undefined : ''}
-      {...partProps(slotPrefix, classNames, 'trigger', { ...triggerProps, className })}
+      {...trigger}
       // Radix's trigger is a Slot, which always writes `class` (empty when there is none).
-      className={joinClassNames(classNames?.trigger, className) ?? ''}
+      className={trigger.className ?? ''}
       // Yours run first; then ours, unless you prevented the default.
       onPointerDown={(event: PointerEvent<HTMLButtonElement>) => {
         onPointerDown?.(event);
@@ -268,10 +255,15 @@ function hideClosing(content: HTMLElement | null, hide: boolean): void {
 
 /**
  * Runs `callback` once the next frame has been painted (a task queued from that frame's animation
- * callback; called from event handlers, so only in a browser or a test DOM). Returns a cancel.
+ * callback); without animation frames (a DOM without them, such as jsdom unless it pretends to be
+ * visual), after a task. Returns a cancel.
  */
 function afterNextPaint(callback: () => void): () => void {
   let timeout: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame !== 'function') {
+    timeout = setTimeout(callback, 0);
+    return () => clearTimeout(timeout);
+  }
   const frame = requestAnimationFrame(() => {
     timeout = setTimeout(callback, 0);
   });

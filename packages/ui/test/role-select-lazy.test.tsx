@@ -123,6 +123,23 @@ describe('given a lazy role select', () => {
     expect(onValueChange).toHaveBeenCalledTimes(1);
   });
 
+  it('when the DOM has no animation frames, a choice still closes the popover and returns focus', async () => {
+    vi.stubGlobal('requestAnimationFrame', undefined);
+    try {
+      const user = userEvent.setup();
+      render(<LazySelect />);
+      await user.tab();
+      await user.keyboard('{Enter}');
+      await screen.findByRole('listbox');
+      await user.keyboard('{ArrowDown}{Enter}');
+      await waitFor(() => expect(screen.queryByRole('listbox')).not.toBeInTheDocument());
+      expect(trigger()).toHaveTextContent('Billing');
+      expect(trigger()).toHaveFocus();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('when tapped (touch), it opens on the click, not on the press (which may start a scroll)', async () => {
     const user = userEvent.setup();
     render(<LazySelect />);
