@@ -1,6 +1,6 @@
 /**
  * Responses of the browser-facing handler: Clerk-shaped error bodies and JSON bodies with headers that
- * keep them out of shared caches. Internal to `@roster/server`.
+ * keep them out of shared caches. Internal to `@roster/handler`.
  */
 
 /** One error of a Clerk error body, as it goes on the wire. */
@@ -37,14 +37,15 @@ export class HandlerError extends Error {
     this.headers = extra.headers;
   }
 
-  toResponse(): Response {
+  /** This error as the handler answers it: Clerk's error body. */
+  toAnswer(): HandlerAnswer {
     const detail: HandlerErrorDetailJSON = {
       code: this.code,
       message: this.shortMessage,
       long_message: this.longMessage,
     };
     if (this.meta) detail.meta = this.meta;
-    return jsonResponse({ errors: [detail] }, this.status, this.headers);
+    return jsonAnswer({ errors: [detail] }, this.status, this.headers);
   }
 }
 
@@ -56,39 +57,56 @@ const BASE_HEADERS: Record<string, string> = {
 };
 
 /**
- * Set on each response {@link jsonResponse} builds: the exact text of its body. The secret-key
- * check reads it instead of cloning the body stream, and `toNodeHandler` writes it in one
- * `res.end` instead of streaming the encoded bytes. A registered symbol, so every copy of this
+ * An answer of the handler as plain data: what the fetch path turns into a `Response` and the Node
+ * path writes to the socket as it is (no Fetch objects, no stream).
+ */
+export interface HandlerAnswer {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** The exact JSON text of the body. */
+  bodyText: string;
+}
+
+/** A JSON answer with the handler's base headers. */
+export function jsonAnswer(body: unknown, status = 200, headers?: Record<string, string>): HandlerAnswer {
+  return {
+    status,
+    headers: headers ? { ...BASE_HEADERS, ...headers } : { ...BASE_HEADERS },
+    bodyText: JSON.stringify(body),
+  };
+}
+
+/**
+ * Whether an answer would send `needle` anywhere: in a header value or in its body. The body is
+ * the exact text that goes out, so this is the whole check (an escaped `\u` form of the key in
+ * upstream's JSON was unescaped by `JSON.parse` and is plain again here).
+ */
+export function answerContains(answer: HandlerAnswer, needle: string): boolean {
+  if (answer.bodyText.includes(needle)) return true;
+  for (const name in answer.headers) if (answer.headers[name]?.includes(needle)) return true;
+  return false;
+}
+
+/**
+ * Set on each response {@link answerToResponse} builds: the exact text of its body, so
+ * `toNodeHandler` (when the handler reaches it as a plain fetch handler, e.g. wrapped) writes it in
+ * one `res.end` instead of streaming the encoded bytes. A registered symbol, so every copy of this
  * module (each entry of the package) sees the same key.
  */
 export const JSON_BODY_TEXT: unique symbol = Symbol.for('@roster/handler.jsonBodyText');
 
-/** A JSON response with the handler's base headers. */
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  const text = JSON.stringify(body);
-  const response = new Response(text, { status, headers: { ...BASE_HEADERS, ...headers } });
-  Object.defineProperty(response, JSON_BODY_TEXT, { value: text });
+/** An answer as a Fetch `Response` (the fetch path), its body text kept under {@link JSON_BODY_TEXT}. */
+export function answerToResponse(answer: HandlerAnswer): Response {
+  const response = new Response(answer.bodyText, { status: answer.status, headers: answer.headers });
+  Object.defineProperty(response, JSON_BODY_TEXT, { value: answer.bodyText });
   return response;
 }
 
-/** The body text of a response {@link jsonResponse} built and nobody has read, else undefined. */
+/** The body text of a response {@link answerToResponse} built and nobody has read, else undefined. */
 export function jsonBodyText(response: Response): string | undefined {
   const text = (response as Response & { [JSON_BODY_TEXT]?: unknown })[JSON_BODY_TEXT];
   return typeof text === 'string' && !response.bodyUsed ? text : undefined;
-}
-
-/**
- * Whether a response would send `needle` anywhere: in a header value or in its body (its
- * {@link jsonBodyText} when known, else read from a clone, so a streamed body is checked too).
- */
-export async function responseContains(response: Response, needle: string): Promise<boolean> {
-  let found = false;
-  response.headers.forEach((value) => {
-    if (value.includes(needle)) found = true;
-  });
-  if (found) return true;
-  const body = jsonBodyText(response) ?? (await response.clone().text());
-  return body.includes(needle);
 }
 
 /** 401: no caller (no or invalid session). */

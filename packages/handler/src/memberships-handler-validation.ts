@@ -1,6 +1,6 @@
 /**
  * Input validation of the browser-facing handler: every query parameter, path segment and body field
- * is checked against an allowlist before anything is forwarded upstream. Internal to `@roster/server`.
+ * is checked against an allowlist before anything is forwarded upstream. Internal to `@roster/handler`.
  */
 
 import {
@@ -208,20 +208,35 @@ export function validateQuery(params: URLSearchParams, schema: QuerySchema): URL
   return out;
 }
 
+/** 413: the request body is larger than `maxBytes`. */
+export function bodyTooLarge(maxBytes: number): HandlerError {
+  return new HandlerError(
+    413,
+    'form_param_exceeds_allowed_size',
+    'Request body too large',
+    `The request body must be at most ${maxBytes} bytes.`,
+  );
+}
+
+/** A fatal decoder decodes whole inputs independently, so one serves every request. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A request body's bytes as text (a leading BOM dropped, as `TextDecoder` does), else 400. */
+export function decodeBodyText(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw invalidBody('The request body is not valid UTF-8.');
+  }
+}
+
 /**
  * Reads a request body as text, refusing more than `maxBytes` (checked against `Content-Length`
  * first, then while streaming, so a lying or missing header cannot get past it).
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () =>
-    new HandlerError(
-      413,
-      'form_param_exceeds_allowed_size',
-      'Request body too large',
-      `The request body must be at most ${maxBytes} bytes.`,
-    );
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
+  if (declared !== null && Number(declared) > maxBytes) throw bodyTooLarge(maxBytes);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -232,7 +247,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw bodyTooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -242,11 +257,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw invalidBody('The request body is not valid UTF-8.');
-  }
+  return decodeBodyText(bytes);
 }
 
 /** Parses a body that must be a JSON object. */

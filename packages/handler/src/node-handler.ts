@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Readable } from 'node:stream';
+import { membershipsNodeEntry } from './memberships-handler-node-entry';
 import { jsonBodyText } from './memberships-handler-responses';
+import { AdapterError, INTERNAL_ERROR, readRequestTarget } from './node-adapter-error';
+import { createNodeMembershipsListener } from './node-memberships-listener';
 
 /** A fetch-style request handler: the shape of `BackendApi.fetch` and of the memberships handler. */
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -9,44 +12,8 @@ export type FetchHandler = (request: Request) => Response | Promise<Response>;
 /** A `node:http` request listener. */
 export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
-/** Methods the Fetch API refuses to build a `Request` for: answered 405 before the handler runs. */
-const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
-
-/** Why a Node request could not become a Fetch `Request`. */
-class AdapterError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly shortMessage: string;
-  readonly headers: Record<string, string>;
-
-  constructor(status: number, code: string, shortMessage: string, longMessage: string, headers = {}) {
-    super(longMessage);
-    this.status = status;
-    this.code = code;
-    this.shortMessage = shortMessage;
-    this.headers = headers;
-  }
-}
-
 function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
-  const method = (req.method ?? 'GET').toUpperCase();
-  if (FORBIDDEN_METHODS.has(method)) {
-    throw new AdapterError(405, 'method_not_allowed', 'Method not allowed', `${method} is not supported.`, {
-      allow: 'GET, POST, PATCH, DELETE',
-    });
-  }
-  const host = req.headers.host ?? 'localhost';
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', `http://${host}`);
-  } catch {
-    throw new AdapterError(
-      400,
-      'request_invalid',
-      'Invalid request',
-      'The Host header or the request target is not a valid URL.',
-    );
-  }
+  const { method, url } = readRequestTarget(req);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -69,19 +36,8 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
 
 /** A Clerk-shaped JSON error response (`{ errors: [{ code, message, long_message }] }`). */
 function errorResponse(error: AdapterError): Response {
-  const detail = { code: error.code, message: error.shortMessage, long_message: error.message };
-  return new Response(JSON.stringify({ errors: [detail] }), {
-    status: error.status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...error.headers },
-  });
+  return new Response(error.bodyText(), { status: error.status, headers: error.responseHeaders() });
 }
-
-const INTERNAL_ERROR = new AdapterError(
-  500,
-  'internal_clerk_error',
-  'internal error',
-  'The request could not be handled.',
-);
 
 /**
  * Writes a Fetch `Response` to Node. A JSON answer of the memberships handler is written from its
@@ -139,12 +95,17 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
 /**
  * Mounts a fetch-style handler on `node:http` (or Express, which takes the same listener): the
  * Node request becomes a Fetch `Request` (body streamed, `signal` aborted when the client goes
- * away), the `Response` is written back. Every error the adapter answers itself is Clerk-shaped
+ * away), the `Response` is written back. A handler made by `createMembershipsHandler` is served on
+ * its Node path instead: the same logic on Node's request and response objects, upstream through
+ * `node:http` with kept-alive connections (or its `fetch` option when given), no Fetch objects but
+ * the body-less `Request` its `authorize` gets; the errors below are answered alike. Every error the adapter answers itself is Clerk-shaped
  * JSON: 405 for `CONNECT`/`TRACE`/`TRACK` (no Fetch `Request` can carry them), 400
  * `request_invalid` for a Host header that is not a valid authority, 500 `internal_clerk_error`
  * when the handler throws.
  */
 export function toNodeHandler(handler: FetchHandler): NodeRequestListener {
+  const memberships = membershipsNodeEntry(handler);
+  if (memberships) return createNodeMembershipsListener(memberships);
   return (req, res) => {
     const controller = new AbortController();
     res.once('close', () => {

@@ -1,13 +1,8 @@
-import type { MembershipsHandlerCaller, MembershipsHandlerOptions } from '../src/memberships-handler';
+import type { MembershipsHandlerOptions } from '../src/memberships-handler';
 import { createMembershipsHandler } from '../src/memberships-handler';
+import { ADMIN, ORG, SECRET, type StubUpstream } from './transports';
 
-export const ORG = 'org_acme';
-export const SECRET = 'sk_test_stub_upstream';
-const ADMIN: MembershipsHandlerCaller = {
-  userId: 'user_alice',
-  organizationId: ORG,
-  permissions: ['org:sys_memberships:read', 'org:sys_memberships:manage'],
-};
+export { ORG, SECRET };
 
 const membership = {
   object: 'organization_membership',
@@ -21,8 +16,13 @@ const membership = {
   public_user_data: { user_id: 'user_bob', identifier: 'bob@example.test' },
 };
 
+/** A canned Backend API answer: a page of one membership for a GET, the membership for a write. */
+export const cannedUpstream: StubUpstream = ({ method }) => ({
+  body: JSON.stringify(method === 'GET' ? { data: [membership], total_count: 1 } : membership),
+});
+
 /**
- * The handler in front of an upstream that answers every call with a canned Backend API body and
+ * The handler (fetch path) in front of an upstream that answers every call with a canned Backend API body and
  * records the URLs it was asked for: for tests of what the handler itself decides.
  */
 export function createStubHandler(options: Partial<MembershipsHandlerOptions> = {}) {
