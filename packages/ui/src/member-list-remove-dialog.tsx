@@ -32,7 +32,15 @@ export function MemberListRemoveDialog(props: MemberListRemoveDialogProps) {
         if (!open) list.cancelRemoval();
       },
       onConfirm: list.confirmRemoval,
-      returnFocusTo: () => removal.trigger,
+      returnFocusTo: () => {
+        // The member's button (still there, or back after a failed removal); not the button that
+        // opened the dialog once the table has reused its row for another member.
+        const own = userId ? focus?.removeButtons.get(userId) : undefined;
+        if (own) return own;
+        const reused =
+          removal.trigger !== null && [...(focus?.removeButtons.values() ?? [])].includes(removal.trigger);
+        return reused ? focus?.table : removal.trigger;
+      },
       fallbackFocus: () => (userId && focus?.removeButtons.get(userId)) || focus?.table,
     },
     props as RemoveMemberDialogProps,

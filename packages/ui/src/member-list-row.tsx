@@ -7,7 +7,16 @@ import {
   type PolicyViewer,
   type Role,
 } from '@roster/core';
-import { createContext, memo, type ReactNode, useCallback, useContext, useId, useMemo } from 'react';
+import {
+  createContext,
+  Fragment,
+  memo,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useId,
+  useMemo,
+} from 'react';
 import { useLocalization } from './localization';
 import { getMemberDisplayName } from './member-display-name';
 import {
@@ -126,6 +135,9 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
     [viewer, member, roles, adminCount],
   );
   const name = getMemberDisplayName(member);
+  // The table reuses a row for a member who replaces one that left (see member-list-row-keys.ts):
+  // what you render is keyed by the member, so your components' state is always this member's.
+  const ownContent = (content: ReactNode) => <Fragment key={member.id}>{content}</Fragment>;
   const context: MemberListRowContext = { member, name, isViewer, isPending, permissions };
   const user = member.publicUserData;
   const userId = user?.userId;
@@ -188,11 +200,13 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
   })();
 
   const defaultCell = (column: MemberListColumn): ReactNode => {
-    if (column.render) return column.render(context);
+    if (column.render) return ownContent(column.render(context));
     switch (column.id) {
       case 'avatar':
         return user?.hasImage && user.imageUrl ? (
           <img
+            // A new element per picture: a reused one would show the last member's until this loads.
+            key={user.imageUrl}
             src={user.imageUrl}
             alt=""
             width={32}
@@ -250,7 +264,7 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
         );
       case 'actions':
         return renderActions
-          ? renderActions({ ...context, requestRemove, defaultContent: defaultActions })
+          ? ownContent(renderActions({ ...context, requestRemove, defaultContent: defaultActions }))
           : defaultActions;
       default:
         return null;
@@ -272,7 +286,9 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
   const columnCells = columns.map((column) => {
     const defaultContent = defaultCell(column);
     const custom = renderCell?.[column.id];
-    const content = custom ? custom({ ...context, columnId: column.id, defaultContent }) : defaultContent;
+    const content = custom
+      ? ownContent(custom({ ...context, columnId: column.id, defaultContent }))
+      : defaultContent;
     return (
       <td
         key={column.id}
@@ -294,7 +310,7 @@ export const MemberListRow = /* @__PURE__ */ memo(function MemberListRow(props: 
     'data-user-id': userId,
     className: classNames?.row,
   };
-  if (renderRow) return <>{renderRow({ ...context, cells, rowProps })}</>;
+  if (renderRow) return ownContent(renderRow({ ...context, cells, rowProps }));
   return <tr {...rowProps}>{cells}</tr>;
 });
 

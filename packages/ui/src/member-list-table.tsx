@@ -6,7 +6,15 @@ import {
   type Role,
   type SelectionPageState,
 } from '@roster/core';
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback, useContext } from 'react';
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+} from 'react';
 import { describeError } from './describe-error';
 import { joinClassNames } from './join-class-names';
 import { type RosterLocalization, useLocalization } from './localization';
@@ -25,6 +33,7 @@ import {
   MemberListRowDefaultsContext,
   type MemberListRowSlot,
 } from './member-list-row';
+import { useMemberListRowKeys } from './member-list-row-keys';
 import { type MemberListTableSlice, MemberListTableSliceContext } from './member-list-slices';
 import { splitProps } from './split-props';
 import { useComposedRefs } from './use-composed-refs';
@@ -202,7 +211,8 @@ const fromList = (list: MemberListTableSlice, text: RosterLocalization): Partial
 
 /**
  * The members table: a real `<table>` with a caption and one memoized row per member, plus the
- * loading, empty and error states in its body. Focusable (`tabIndex={-1}`) so focus can land on it
+ * loading, empty and error states in its body. A member new to the list takes the row element of
+ * one who left (a page change updates rows in place); what render props return is keyed by member. Focusable (`tabIndex={-1}`) so focus can land on it
  * when the row it was in disappears.
  */
 export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, MemberListTableProps>(
@@ -254,6 +264,11 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
       [focus],
     );
     const composedRef = useComposedRefs(ref, registerTable);
+    const bodyRef = useRef<HTMLTableSectionElement>(null);
+    const rowKeys = useMemberListRowKeys(
+      useMemo(() => members.map((member) => member.id), [members]),
+      bodyRef,
+    );
 
     const body = (() => {
       if (isLoading) {
@@ -314,11 +329,11 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
           </div>,
         );
       }
-      return members.map((member) => {
+      return members.map((member, index) => {
         const userId = member.publicUserData?.userId;
         return (
           <MemberListRow
-            key={member.id}
+            key={rowKeys[index]}
             member={member}
             isViewer={isViewerMembership(viewer, member)}
             isPending={userId !== undefined && pendingUserIds?.has(userId) === true}
@@ -390,7 +405,7 @@ export const MemberListTable = /* @__PURE__ */ forwardRef<HTMLTableElement, Memb
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={bodyRef}>
           <MemberListRowDefaultsContext.Provider value={rowDefaults}>
             {body}
           </MemberListRowDefaultsContext.Provider>
