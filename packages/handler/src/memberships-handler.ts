@@ -4,7 +4,7 @@
  * adapts a `Request` to it and its answer to a `Response`, and calls upstream with `fetch`. The
  * handler also carries a Node entry (non-enumerable) that `toNodeHandler` uses instead.
  */
-import { createMembershipsCore, type Upstream } from './memberships-handler-core';
+import { type ClientAbort, createMembershipsCore, type Upstream } from './memberships-handler-core';
 import { MEMBERSHIPS_NODE_ENTRY, type MembershipsNodeEntry } from './memberships-handler-node-entry';
 import type { MembershipsHandler, MembershipsHandlerOptions } from './memberships-handler-options';
 import { answerToResponse } from './memberships-handler-responses';
@@ -17,10 +17,24 @@ export type {
   MembershipsHandlerOptions,
 } from './memberships-handler-options';
 
+/** The client going away, as a `Request`'s signal says. */
+function signalAbort(signal: AbortSignal): ClientAbort {
+  return {
+    get aborted() {
+      return signal.aborted;
+    },
+    onAbort(listener) {
+      signal.addEventListener('abort', listener, { once: true });
+      return () => signal.removeEventListener('abort', listener);
+    },
+    signal: () => signal,
+  };
+}
+
 /** Upstream through a fetch: `${apiUrl}${path}`, the body read as text (parsed once by the core). */
 export function fetchUpstream(apiUrl: string, upstreamFetch: typeof fetch): Upstream {
   return async (call) => {
-    const init: RequestInit = { method: call.method, headers: call.headers, signal: call.signal };
+    const init: RequestInit = { method: call.method, headers: call.headers, signal: call.abort.signal() };
     if (call.body !== undefined) init.body = call.body;
     const response = await upstreamFetch(`${apiUrl}${call.path}`, init);
     let text: string | null;
@@ -71,7 +85,7 @@ export function createMembershipsHandler(options: MembershipsHandlerOptions): Me
         header: (name) => request.headers.get(name),
         authorizeRequest: () => request,
         readBody: (maxBytes) => readBodyText(request, maxBytes),
-        signal: request.signal,
+        abort: signalAbort(request.signal),
       },
       upstream,
     );

@@ -7,7 +7,7 @@
  * undici, not in the handler's logic.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HandlerInput, Upstream } from './memberships-handler-core';
+import type { ClientAbort, HandlerInput, Upstream } from './memberships-handler-core';
 import type { MembershipsNodeEntry } from './memberships-handler-node-entry';
 import { type HandlerAnswer, HandlerError } from './memberships-handler-responses';
 import { bodyTooLarge, decodeBodyText } from './memberships-handler-validation';
@@ -102,6 +102,39 @@ function readNodeBody(req: IncomingMessage, maxBytes: number, refused: () => voi
   });
 }
 
+/**
+ * The client going away: the response closes before it was written in full. An `AbortSignal` is
+ * made only when asked for (a user's `fetch` upstream), not for every request.
+ */
+function responseAbort(res: ServerResponse): ClientAbort {
+  let aborted = false;
+  let listeners: (() => void)[] = [];
+  let controller: AbortController | undefined;
+  res.once('close', () => {
+    if (res.writableFinished) return;
+    aborted = true;
+    for (const listener of listeners.splice(0)) listener();
+    controller?.abort();
+  });
+  return {
+    get aborted() {
+      return aborted;
+    },
+    onAbort(listener) {
+      if (aborted) listener();
+      else listeners.push(listener);
+      return () => {
+        listeners = listeners.filter((item) => item !== listener);
+      };
+    },
+    signal() {
+      controller ??= new AbortController();
+      if (aborted) controller.abort();
+      return controller.signal;
+    },
+  };
+}
+
 function writeAnswer(res: ServerResponse, answer: HandlerAnswer, close: boolean): void {
   const { headers } = answer;
   headers['content-length'] = String(Buffer.byteLength(answer.bodyText));
@@ -134,10 +167,7 @@ export function createNodeMembershipsListener(
       writeAdapterError(res, error instanceof AdapterError ? error : INTERNAL_ERROR);
       return;
     }
-    const controller = new AbortController();
-    res.once('close', () => {
-      if (!res.writableFinished) controller.abort();
-    });
+    const abort = responseAbort(res);
     let bodyRefused = false;
     const input: HandlerInput = {
       method,
@@ -150,7 +180,7 @@ export function createNodeMembershipsListener(
         readNodeBody(req, maxBytes, () => {
           bodyRefused = true;
         }),
-      signal: controller.signal,
+      abort,
     };
     entry
       .core(input, upstream)

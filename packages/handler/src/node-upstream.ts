@@ -74,9 +74,9 @@ export function createNodeUpstream(apiUrl: string): Upstream {
 
   function attempt(call: UpstreamCall, mayRetry: boolean): Promise<UpstreamAnswer> {
     return new Promise((resolve, reject) => {
-      const { signal } = call;
-      if (signal.aborted) {
-        reject(signal.reason);
+      const { abort } = call;
+      if (abort.aborted) {
+        reject(new Error('The client went away.'));
         return;
       }
       const headers =
@@ -84,16 +84,13 @@ export function createNodeUpstream(apiUrl: string): Upstream {
           ? call.headers
           : { ...call.headers, 'content-length': String(Buffer.byteLength(call.body)) };
       const req = send({ ...target, method: call.method, path: `${prefix}${call.path}`, headers });
-      const onAbort = () =>
-        req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-      signal.addEventListener('abort', onAbort, { once: true });
-      const done = () => signal.removeEventListener('abort', onAbort);
+      const done = abort.onAbort(() => req.destroy(new Error('The client went away.')));
       let responded = false;
       req.on('error', (error: NodeJS.ErrnoException) => {
         // After the response began, a failure is the body's: `readText` answers null for it.
         if (responded) return;
         done();
-        const stale = mayRetry && req.reusedSocket && error.code === 'ECONNRESET' && !signal.aborted;
+        const stale = mayRetry && req.reusedSocket && error.code === 'ECONNRESET' && !abort.aborted;
         if (stale && RETRIED_METHODS.has(call.method)) resolve(attempt(call, false));
         else reject(error);
       });
