@@ -3,9 +3,19 @@
 // Backend API answers it): no network, no other process, so the figure moves little with the load
 // of the machine, unlike requests per second (bench/throughput.mjs).
 // Run from the repository root, after building:  node packages/handler/bench/handler-cpu.mjs
-// Options: --requests <n> per round (default 4000), --rounds <n> (default 6; the best round counts).
-// ROSTER_BENCH_HANDLER_DIST=<folder with index.js> measures another build alongside this one
-// (interleaved), e.g. an older commit's, for a before/after in the same run.
+// Options: --requests <n> per round (default 4000), --rounds <n> (default 6; the best round counts),
+// --loopback-requests <n> per round over loopback sockets (default 1500; 0 skips that part).
+// ROSTER_BENCH_HANDLER_DIST=<folder with index.js and node.js> measures another build alongside
+// this one (interleaved), e.g. an older commit's, for a before/after in the same run.
+//
+// Second part, over loopback sockets in this one process: the handler on `node:http` as the README
+// mounts it (`toNodeHandler(createMembershipsHandler(...))`), its upstream a `node:http` stub serving
+// the same page, and a keep-alive client sending one request at a time. The handler's share is the
+// CPU time per request through it minus that of the client asking the stub directly (the client and
+// the stub cost the same in both). Measured for the Node path, for this build's fetch path behind
+// the generic adapter (the handler wrapped in a function, upstream through the global `fetch`), and
+// for the other build as it mounts.
+import { createServer, Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackendApi, DEFAULT_SECRET_KEY } from '@roster/server';
@@ -14,8 +24,10 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '4000' },
     rounds: { type: 'string', default: '6' },
+    'loopback-requests': { type: 'string', default: '1500' },
   },
 });
+const loopbackRequests = Number(values['loopback-requests']);
 const requests = Number(values.requests);
 const rounds = Number(values.rounds);
 
@@ -28,9 +40,12 @@ const page = await api.fetch(
 const canned = await page.text();
 api.close();
 
-const builds = { 'this build': await import('@roster/handler') };
+const builds = {
+  'this build': { ...(await import('@roster/handler')), ...(await import('@roster/handler/node')) },
+};
 if (process.env.ROSTER_BENCH_HANDLER_DIST) {
-  builds.other = await import(pathToFileURL(`${process.env.ROSTER_BENCH_HANDLER_DIST}/index.js`).href);
+  const other = (file) => import(pathToFileURL(`${process.env.ROSTER_BENCH_HANDLER_DIST}/${file}`).href);
+  builds.other = { ...(await other('index.js')), ...(await other('node.js')) };
 }
 const stub = async () => new Response(canned, { headers: { 'content-type': 'application/json' } });
 const authorize = () => ({
@@ -78,3 +93,75 @@ for (let round = 0; round < rounds; round += 1) {
 }
 console.log(`Handler CPU per request (list of 10, stub upstream), best of ${rounds} x ${requests}`);
 for (const entry of [...handlers, floor]) console.log(`| ${entry.name} | ${entry.best.toFixed(0)} µs |`);
+
+if (loopbackRequests > 0) await loopback();
+
+/** The second part: the handler on `node:http` between a client and a stub upstream, over loopback. */
+async function loopback() {
+  const servers = [];
+  const listen = async (listener) => {
+    const server = createServer(listener);
+    server.keepAliveTimeout = 60_000;
+    servers.push(server);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${server.address().port}`;
+  };
+  const upstream = await listen((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(canned) });
+      res.end(canned);
+    });
+  });
+  const options = { apiUrl: `${upstream}/v1`, secretKey: 'sk_test_bench', authorize };
+  const mounts = [];
+  for (const [name, module] of Object.entries(builds)) {
+    const handler = module.createMembershipsHandler(options);
+    const label = name === 'this build' ? 'this build, as mounted (Node path)' : `${name}, as mounted`;
+    mounts.push({ name: label, origin: await listen(module.toNodeHandler(handler)) });
+    if (name === 'this build') {
+      // A wrapper hides the Node entry: the generic adapter and the global fetch, as before.
+      const wrapped = module.toNodeHandler((request) => handler(request));
+      mounts.push({
+        name: 'this build, fetch path behind the generic adapter',
+        origin: await listen(wrapped),
+      });
+    }
+  }
+  const agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+  const get = (url) =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const cpuOf = async (url) => {
+    const start = process.cpuUsage();
+    for (let i = 0; i < loopbackRequests; i += 1) await get(url);
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / loopbackRequests;
+  };
+  const path = '/api/organizations/org_acme/memberships?limit=10&offset=0';
+  for (const mount of mounts) await cpuOf(`${mount.origin}${path}`); // warm-up
+  let direct = Number.POSITIVE_INFINITY;
+  for (const mount of mounts) mount.best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < rounds; round += 1) {
+    const order = round % 2 === 0 ? mounts : [...mounts].reverse();
+    for (const mount of order) mount.best = Math.min(mount.best, await cpuOf(`${mount.origin}${path}`));
+    direct = Math.min(direct, await cpuOf(`${upstream}/v1${path}`));
+  }
+  agent.destroy();
+  for (const server of servers) server.close();
+  console.log(
+    `\nOver loopback sockets (list of 10), best of ${rounds} x ${loopbackRequests}: the handler's share`,
+  );
+  console.log(
+    `(CPU per request through it minus the client asking the stub directly, ${direct.toFixed(0)} µs)`,
+  );
+  for (const mount of mounts) console.log(`| ${mount.name} | ${(mount.best - direct).toFixed(0)} µs |`);
+}
