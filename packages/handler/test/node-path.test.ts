@@ -2,8 +2,9 @@
 // own node:http upstream keeps connections alive, authorize gets a body-less Request, the user's
 // fetch option is still used, bodies are refused as they arrive, and the adapter's own errors.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo, createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createMembershipsHandler } from '../src/memberships-handler';
 import { toNodeHandler } from '../src/node-handler';
 import { cannedUpstream } from './stub-upstream';
@@ -57,6 +58,11 @@ function raw(
   });
 }
 
+const servers: NetServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await new Promise<void>((done) => server.close(() => done()));
+});
+
 describe('given the Node path with its node:http upstream', () => {
   it('when 20 requests are sent one after another, upstream sees one kept-alive connection', async () => {
     const { send, calls, upstreamConnections } = await NODE_PATH.mount(cannedUpstream);
@@ -100,6 +106,40 @@ describe('given the Node path with its node:http upstream', () => {
     expect(response.status).toBe(502);
     expect(((await response.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe(
       'upstream_invalid_response',
+    );
+  });
+
+  it('when upstream closes a kept-alive connection as the next request arrives, a GET is sent again on a new one and a write is not', async () => {
+    // Each connection answers its first request and drops at its second: a kept-alive connection
+    // the server had just closed, as it happens at the server's idle timeout.
+    const upstream = createNetServer((socket) => {
+      let requests = 0;
+      socket.on('data', (data) => {
+        if (!data.toString('latin1').includes('\r\n\r\n')) return;
+        requests += 1;
+        if (requests > 1) {
+          socket.destroy();
+          return;
+        }
+        const body = JSON.stringify({ data: [], total_count: 0 });
+        socket.write(
+          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: keep-alive\r\n\r\n${body}`,
+        );
+      });
+    });
+    servers.push(upstream);
+    await new Promise<void>((done) => upstream.listen(0, '127.0.0.1', () => done()));
+    const apiUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`;
+    const handler = createMembershipsHandler({ apiUrl, secretKey: SECRET, authorize: () => ADMIN });
+    const origin = await listen(createServer(toNodeHandler(handler)));
+    const get = () => sendOverHttp(origin, new Request(LIST));
+    expect((await get()).status).toBe(200);
+    expect((await get()).status).toBe(200);
+    const write = new Request(`${LIST}/user_bob`, { method: 'DELETE', headers: WRITE_HEADERS });
+    const refused = await sendOverHttp(origin, write);
+    expect(refused.status).toBe(502);
+    expect(((await refused.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe(
+      'upstream_unavailable',
     );
   });
 
