@@ -72,6 +72,7 @@ function readNodeBody(req: IncomingMessage, maxBytes: number, refused: () => voi
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
       total += chunk.byteLength;
@@ -96,9 +97,12 @@ function readNodeBody(req: IncomingMessage, maxBytes: number, refused: () => voi
       stop();
       reject(error);
     };
+    // A client gone before the end of its body: no `end` will come (nor, always, an `error`).
+    const onClose = () => onError(new Error('The client went away before the end of its body.'));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
   });
 }
 
