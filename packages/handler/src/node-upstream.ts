@@ -10,6 +10,12 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Upstream, UpstreamAnswer, UpstreamCall } from './memberships-handler-core';
 
+/**
+ * How long upstream may stay silent (no headers, or no more of the body) before the call fails:
+ * undici's `fetch` gives up on a silent upstream after 300 s, and so does this path.
+ */
+export const UPSTREAM_IDLE_TIMEOUT_MS = 300_000;
+
 /** Methods safe to send again when a kept-alive connection turns out to be closed already. */
 const RETRIED_METHODS = new Set(['GET', 'HEAD']);
 
@@ -49,7 +55,7 @@ function readText(res: IncomingMessage): Promise<string | null> {
  * is aborted; a GET whose kept-alive connection the server had just closed is sent once more on a
  * fresh one (Node's advice for `ECONNRESET` on a reused socket), a write never is.
  */
-export function createNodeUpstream(apiUrl: string): Upstream {
+export function createNodeUpstream(apiUrl: string, idleTimeoutMs = UPSTREAM_IDLE_TIMEOUT_MS): Upstream {
   let url: URL | undefined;
   try {
     url = new URL(apiUrl);
@@ -85,6 +91,7 @@ export function createNodeUpstream(apiUrl: string): Upstream {
           : { ...call.headers, 'content-length': String(Buffer.byteLength(call.body)) };
       const req = send({ ...target, method: call.method, path: `${prefix}${call.path}`, headers });
       const done = abort.onAbort(() => req.destroy(new Error('The client went away.')));
+      req.setTimeout(idleTimeoutMs, () => req.destroy(new Error('Upstream did not answer in time.')));
       let responded = false;
       req.on('error', (error: NodeJS.ErrnoException) => {
         // After the response began, a failure is the body's: `readText` answers null for it.

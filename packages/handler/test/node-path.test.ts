@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMembershipsHandler } from '../src/memberships-handler';
 import { toNodeHandler } from '../src/node-handler';
+import { createNodeUpstream } from '../src/node-upstream';
 import { cannedUpstream } from './stub-upstream';
 import {
   ADMIN,
@@ -157,6 +158,53 @@ describe('given the Node path with its node:http upstream', () => {
       globalThis.fetch = original;
     }
     expect(globalCalls).toBe(0);
+  });
+});
+
+describe('given the Node path’s upstream and a server that stays silent', () => {
+  const neverAborted = {
+    aborted: false,
+    onAbort: () => () => {},
+    signal: () => new AbortController().signal,
+  };
+
+  it('when it sends no answer within the idle timeout, the call fails as an unreachable upstream’s does (502) and its one connection is given up', async () => {
+    let connections = 0;
+    const silent = createServer(() => {});
+    silent.on('connection', () => {
+      connections += 1;
+    });
+    const origin = await listen(silent);
+    const call = createNodeUpstream(
+      `${origin}/v1`,
+      100,
+    )({
+      method: 'GET',
+      path: `/organizations/${ORG}/memberships`,
+      headers: {},
+      body: undefined,
+      abort: neverAborted,
+    });
+    await expect(call).rejects.toThrow('Upstream did not answer in time.');
+    expect(connections).toBe(1);
+  });
+
+  it('when it answers within the timeout, the call succeeds', async () => {
+    const slow = createServer((_req, res) => {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'), 30);
+    });
+    const origin = await listen(slow);
+    const answer = await createNodeUpstream(
+      `${origin}/v1`,
+      1000,
+    )({
+      method: 'GET',
+      path: '/organization_roles',
+      headers: {},
+      body: undefined,
+      abort: neverAborted,
+    });
+    expect(answer).toMatchObject({ status: 200, text: '{"ok":true}' });
   });
 });
 
