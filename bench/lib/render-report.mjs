@@ -268,11 +268,19 @@ function serverSection(results) {
   if (results.handler === null) out.push('not measured: script missing', '');
   else if (handler.values.length === 0) out.push(`not measured${handler.note}`, '');
   else {
-    out.push('| case | direct req/s | handler req/s | handler / direct |', '| --- | ---: | ---: | ---: |');
+    out.push(
+      'Reference in the same run: a bare proxy (bytes through, the secret key added, nothing checked,',
+      'parsed or stripped), in a process of its own like the handler: what any proxy costs here.',
+      '',
+      '| case | direct req/s | handler req/s | handler / direct | bare proxy / direct | handler / bare proxy |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const c of handler.values[0].cases) {
       const all = handler.values.map((v) => v.cases.find((d) => d.name === c.name) ?? {});
+      const bare = all.every((d) => d.bareRps !== undefined);
+      const versusBare = bare ? `${formatRange(minMax(all.map((d) => d.handlerRps / d.bareRps)))}x` : '—';
       out.push(
-        `| ${c.name} | ${formatRange(minMax(all.map((d) => d.directRps)), 0)} | ${formatRange(minMax(all.map((d) => d.handlerRps)), 0)} | ${formatRange(minMax(all.map((d) => d.ratio)))}x |`,
+        `| ${c.name} | ${formatRange(minMax(all.map((d) => d.directRps)), 0)} | ${formatRange(minMax(all.map((d) => d.handlerRps)), 0)} | ${formatRange(minMax(all.map((d) => d.ratio)))}x | ${bare ? `${formatRange(minMax(all.map((d) => d.bareRatio)))}x` : '—'} | ${versusBare} |`,
       );
     }
     out.push(handler.note);

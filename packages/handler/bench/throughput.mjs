@@ -5,13 +5,19 @@
 // --rounds <n> (default 3; each round loads direct then the handler, so noise hits both alike),
 // --authorize trivial|demo (default trivial: a fixed caller, the handler's own cost; demo: the
 // insecure demo authorize, one more upstream request per request), --json (one JSON object on the
-// last line of stdout: { "cases": [{ "name", "directRps", "handlerRps", "ratio" }] }).
+// last line of stdout: { "cases": [{ "name", "directRps", "handlerRps", "ratio", "bareRps",
+// "bareRatio" }] }).
 //
 // Three processes, as in production three machines: the Backend API (SQLite, the demo seed), the
 // handler on `node:http` (via `@roster/handler/node`), and this load generator: `connections`
 // keep-alive connections, each sending its next request when the previous answer has been read
 // (closed loop, as autocannon does). Besides requests per second, each server process reports the
 // CPU time it spent per request (less sensitive to other load on the machine than req/s).
+// A reference in the same run: a bare proxy (a fourth process, loaded on its own turn): `node:http`
+// passing every request's bytes to the Backend API over kept-alive connections with the secret
+// key added, and the answer's bytes back, nothing checked, parsed or stripped. It is what any proxy
+// costs on this machine (one more process and two more loopback hops per request); the handler's
+// own overhead is handler / bare proxy.
 // Environment: ROSTER_BENCH_PROFILE=handler|backend writes that process's CPU profile
 // (`node --cpu-prof`) into ./bench-profiles; ROSTER_BENCH_HANDLER_DIST=<folder with index.js and
 // node.js> runs another build of the handler (e.g. an older commit's) instead of this package's.
@@ -47,6 +53,10 @@ function handlerEntry(file, specifier) {
 
 /** Starts the Backend API or the handler in this process and sends its origin to the parent. */
 async function startServer(data) {
+  if (data.role === 'bare-proxy') {
+    await startBareProxy(data);
+    return;
+  }
   if (data.role === 'backend') {
     const { createBackendApi } = await import('@roster/server');
     const api = createBackendApi({ seed: 'demo', secretKey: data.secretKey });
@@ -71,6 +81,36 @@ async function startServer(data) {
   const handler = createMembershipsHandler({ apiUrl, secretKey: data.secretKey, authorize });
   const server = createServer(toNodeHandler(handler));
   server.on('clientError', answerClientError);
+  server.keepAliveTimeout = 60_000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.send({ origin: `http://127.0.0.1:${server.address().port}` });
+}
+
+/** The reference: bytes through, `/api` to `/v1`, the secret key added; nothing else. */
+async function startBareProxy(data) {
+  const { createServer } = await import('node:http');
+  const upstream = new URL(data.backendOrigin);
+  const agent = new Agent({ keepAlive: true });
+  const server = createServer((req, res) => {
+    const headers = { ...req.headers, host: upstream.host, authorization: `Bearer ${data.secretKey}` };
+    delete headers.cookie;
+    const out = httpRequest(
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: (req.url ?? '/').replace(/^\/api\//, '/v1/'),
+        headers,
+        agent,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    out.on('error', () => res.writeHead(502).end());
+    req.pipe(out);
+  });
   server.keepAliveTimeout = 60_000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.send({ origin: `http://127.0.0.1:${server.address().port}` });
@@ -181,6 +221,7 @@ async function main() {
     throw new Error('--authorize is trivial or demo');
   const secretKey = `sk_test_bench_${Math.random().toString(36).slice(2)}`;
   const backend = await startServerProcess({ role: 'backend', secretKey });
+  const started = [backend];
   const handler = await startServerProcess({
     role: 'handler',
     secretKey,
@@ -190,46 +231,58 @@ async function main() {
     backend.child.kill();
     throw error;
   });
+  started.push(handler);
+  const bare = await startServerProcess({
+    role: 'bare-proxy',
+    secretKey,
+    backendOrigin: backend.origin,
+  }).catch((error) => {
+    for (const server of started) server.child.kill();
+    throw error;
+  });
   const direct = targets('direct', backend.origin, secretKey);
   const proxied = targets('handler', handler.origin, secretKey);
+  const bareProxied = targets('bare', bare.origin, secretKey);
+  const sides = { direct, handler: proxied, bare: bareProxied };
   const results = direct.map((target) => ({
     name: target.name,
     direct: [],
     handler: [],
-    cpu: { direct: [], handler: [] },
+    bare: [],
+    cpu: { direct: [], handler: [], bare: [] },
   }));
   /** Loads one side and measures the CPU time each server spent per request meanwhile. */
   async function measured(target, seconds) {
-    const before = [await cpuOf(backend), await cpuOf(handler)];
+    const before = [await cpuOf(backend), await cpuOf(handler), await cpuOf(bare)];
     const start = performance.now();
     const rps = await load(target, seconds, connections);
     const requests = (rps * (performance.now() - start)) / 1000;
-    const after = [await cpuOf(backend), await cpuOf(handler)];
+    const after = [await cpuOf(backend), await cpuOf(handler), await cpuOf(bare)];
     return {
       rps,
       backendUs: (after[0] - before[0]) / requests,
       handlerUs: (after[1] - before[1]) / requests,
+      bareUs: (after[2] - before[2]) / requests,
     };
   }
   try {
     // Warm-up (JIT, statement caches, connection pools), not measured.
     for (let i = 0; i < direct.length; i += 1) {
-      await load(direct[i], Math.min(1, duration), connections);
-      await load(proxied[i], Math.min(1, duration), connections);
+      for (const side of Object.values(sides)) await load(side[i], Math.min(1, duration), connections);
     }
     for (let round = 0; round < rounds; round += 1) {
       for (let i = 0; i < direct.length; i += 1) {
         // Alternate which side goes first, so a slow stretch of the machine is shared.
-        const order = round % 2 === 0 ? ['direct', 'handler'] : ['handler', 'direct'];
+        const order = round % 2 === 0 ? ['direct', 'handler', 'bare'] : ['bare', 'handler', 'direct'];
         for (const side of order) {
-          const run = await measured(side === 'direct' ? direct[i] : proxied[i], duration);
+          const run = await measured(sides[side][i], duration);
           results[i][side].push(run.rps);
           results[i].cpu[side].push(run);
         }
       }
     }
   } finally {
-    for (const server of [backend, handler]) {
+    for (const server of [backend, handler, bare]) {
       server.child.removeAllListeners('exit');
       server.child.send('exit');
     }
@@ -247,6 +300,8 @@ async function main() {
     // same request direct (direct side).
     const handlerUs = median(result.cpu.handler.map((run) => run.handlerUs));
     const backendUs = median(result.cpu.direct.map((run) => run.backendUs));
+    const bareRps = median(result.bare);
+    const bareUs = median(result.cpu.bare.map((run) => run.bareUs));
     return {
       name: result.name,
       directRps,
@@ -255,6 +310,9 @@ async function main() {
       ratios,
       handlerUs,
       backendUs,
+      bareRps,
+      bareRatio: bareRps / directRps,
+      bareUs,
     };
   });
   console.log('Roster handler throughput vs the local Backend API direct (same run, interleaved)');
@@ -263,14 +321,14 @@ async function main() {
     `${rounds} rounds x ${duration} s per side, ${connections} keep-alive connections, authorize: ${values.authorize}\n`,
   );
   console.log(
-    '| case | direct req/s (median) | handler req/s (median) | handler / direct | per round | CPU per request: handler / Backend API direct |',
+    '| case | direct req/s (median) | handler req/s (median) | handler / direct | per round | bare proxy / direct | handler / bare proxy | CPU per request: handler / bare proxy / Backend API direct |',
   );
-  console.log('| --- | ---: | ---: | ---: | --- | ---: |');
+  console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |');
   for (const c of cases) {
     const perRound = c.ratios.map((r) => `${r.toFixed(2)}x`).join(', ');
-    const cpu = `${c.handlerUs.toFixed(0)} µs / ${c.backendUs.toFixed(0)} µs (${(c.handlerUs / c.backendUs).toFixed(2)}x)`;
+    const cpu = `${c.handlerUs.toFixed(0)} / ${c.bareUs.toFixed(0)} / ${c.backendUs.toFixed(0)} µs`;
     console.log(
-      `| ${c.name} | ${c.directRps.toFixed(0)} | ${c.handlerRps.toFixed(0)} | ${c.ratio.toFixed(2)}x | ${perRound} | ${cpu} |`,
+      `| ${c.name} | ${c.directRps.toFixed(0)} | ${c.handlerRps.toFixed(0)} | ${c.ratio.toFixed(2)}x | ${perRound} | ${c.bareRatio.toFixed(2)}x | ${(c.handlerRps / c.bareRps).toFixed(2)}x | ${cpu} |`,
     );
   }
   if (values.json) {
@@ -280,6 +338,8 @@ async function main() {
       directRps: round(c.directRps, 1),
       handlerRps: round(c.handlerRps, 1),
       ratio: round(c.ratio, 3),
+      bareRps: round(c.bareRps, 1),
+      bareRatio: round(c.bareRatio, 3),
     }));
     console.log(JSON.stringify({ cases: json }));
   }
