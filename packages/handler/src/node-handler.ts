@@ -98,10 +98,10 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
  * away), the `Response` is written back. A handler made by `createMembershipsHandler` is served on
  * its Node path instead: the same logic on Node's request and response objects, upstream through
  * `node:http` with kept-alive connections (or its `fetch` option when given), no Fetch objects but
- * the body-less `Request` its `authorize` gets; the errors below are answered alike. Every error the adapter answers itself is Clerk-shaped
- * JSON: 405 for `CONNECT`/`TRACE`/`TRACK` (no Fetch `Request` can carry them), 400
- * `request_invalid` for a Host header that is not a valid authority, 500 `internal_clerk_error`
- * when the handler throws.
+ * the body-less `Request` its `authorize` gets; the errors below are answered alike. Every error
+ * the adapter answers itself is Clerk-shaped JSON: 405 for `CONNECT`/`TRACE`/`TRACK` (no Fetch
+ * `Request` can carry them), 400 `request_invalid` for a Host header that is not a valid
+ * authority, 500 `internal_clerk_error` when the handler throws.
  */
 export function toNodeHandler(handler: FetchHandler): NodeRequestListener {
   const memberships = membershipsNodeEntry(handler);

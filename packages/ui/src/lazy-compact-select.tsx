@@ -80,7 +80,7 @@ type MountedSelectProps = Omit<CompactSelectProps, 'value' | 'defaultValue' | 'o
 
 /** The Radix Select, once used: open and closed with the one-frame exit (see above). */
 const MountedSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, MountedSelectProps>(
-  function MountedSelect({ value, open, defaultOpen, onOpenChange, contentProps, ...props }, ref) {
+  function MountedSelect({ value, open, defaultOpen, onOpenChange, ...props }, ref) {
     const [ownOpen, setOwnOpen] = useState(defaultOpen === true);
     // While a closed popover waits for its teardown, Radix keeps the value it had when it closed,
     // so that nothing in the popover re-renders in the frame that shows the choice (the trigger
@@ -115,7 +115,6 @@ const MountedSelect = /* @__PURE__ */ forwardRef<HTMLButtonElement, MountedSelec
         value={radixValue ?? ''}
         open={open ?? ownOpen}
         onOpenChange={changeOpen}
-        contentProps={contentProps}
         contentRef={content}
         ref={ref}
       />
