@@ -101,7 +101,7 @@ if (wanted('server')) {
     : ['--members', '100000', '--runs', '15'];
   const handlerArgs = values.quick
     ? ['--duration', '1', '--rounds', '1']
-    : ['--duration', '2', '--rounds', '2'];
+    : ['--duration', '2', '--rounds', '5'];
   results.serverArgs = serverArgs;
   results.handlerArgs = handlerArgs;
   log('local server list latency');

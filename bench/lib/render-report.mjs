@@ -268,19 +268,26 @@ function serverSection(results) {
   if (results.handler === null) out.push('not measured: script missing', '');
   else if (handler.values.length === 0) out.push(`not measured${handler.note}`, '');
   else {
+    const client = handler.values[0].client ?? 'node';
     out.push(
       'Reference in the same run: a bare proxy (bytes through, the secret key added, nothing checked,',
       'parsed or stripped), in a process of its own like the handler: what any proxy costs here.',
+      `Load generator: ${client === 'autocannon' ? 'autocannon (raw sockets)' : 'a `node:http` client loop'}. Each round loads the`,
+      "sides back to back; a ratio is the median of the rounds' own ratios (the ratio of the sides'",
+      'median req/s, taken from different rounds, is in its own column).',
       '',
-      '| case | direct req/s | handler req/s | handler / direct | bare proxy / direct | handler / bare proxy |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      '| case | direct req/s | handler req/s | handler / direct | ratio of the medians | bare proxy / direct | handler / bare proxy |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const c of handler.values[0].cases) {
       const all = handler.values.map((v) => v.cases.find((d) => d.name === c.name) ?? {});
       const bare = all.every((d) => d.bareRps !== undefined);
-      const versusBare = bare ? `${formatRange(minMax(all.map((d) => d.handlerRps / d.bareRps)))}x` : '—';
+      const versusBare = bare
+        ? `${formatRange(minMax(all.map((d) => d.versusBare ?? d.handlerRps / d.bareRps)))}x`
+        : '—';
+      const ofMedians = all.map((d) => d.ratioOfMedians ?? d.handlerRps / d.directRps);
       out.push(
-        `| ${c.name} | ${formatRange(minMax(all.map((d) => d.directRps)), 0)} | ${formatRange(minMax(all.map((d) => d.handlerRps)), 0)} | ${formatRange(minMax(all.map((d) => d.ratio)))}x | ${bare ? `${formatRange(minMax(all.map((d) => d.bareRatio)))}x` : '—'} | ${versusBare} |`,
+        `| ${c.name} | ${formatRange(minMax(all.map((d) => d.directRps)), 0)} | ${formatRange(minMax(all.map((d) => d.handlerRps)), 0)} | ${formatRange(minMax(all.map((d) => d.ratio)))}x | ${formatRange(minMax(ofMedians))}x | ${bare ? `${formatRange(minMax(all.map((d) => d.bareRatio)))}x` : '—'} | ${versusBare} |`,
       );
     }
     out.push(handler.note);
