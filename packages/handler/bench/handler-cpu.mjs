@@ -10,11 +10,13 @@
 //
 // Second part, over loopback sockets in this one process: the handler on `node:http` as the README
 // mounts it (`toNodeHandler(createMembershipsHandler(...))`), its upstream a `node:http` stub serving
-// the same page, and a keep-alive client sending one request at a time. The handler's share is the
-// CPU time per request through it minus that of the client asking the stub directly (the client and
-// the stub cost the same in both). Measured for the Node path, for this build's fetch path behind
-// the generic adapter (the handler wrapped in a function, upstream through the global `fetch`), and
-// for the other build as it mounts.
+// the same page (and, for a role change, the membership the local Backend API answers a `PATCH`
+// with), and a keep-alive client sending one request at a time. The handler's share is the CPU
+// time per request through it minus that of the client asking the stub directly (the client and
+// the stub cost the same in both). Measured for the list and a role change, for the Node path, this
+// build's fetch path behind the generic adapter (the handler wrapped in a function, upstream
+// through the global `fetch`), the other build as it mounts, and a bare pass-through proxy (the
+// reference, as in throughput.mjs).
 import { createServer, Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,6 +40,17 @@ const page = await api.fetch(
   }),
 );
 const canned = await page.text();
+// A role change's answer, as the local Backend API gives it (one membership, its organization
+// embedded, `private_metadata` in both).
+const changed = await api.fetch(
+  new Request('http://local/v1/organizations/org_acme/memberships/user_bob', {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${DEFAULT_SECRET_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'org:member' }),
+  }),
+);
+if (changed.status !== 200) throw new Error(`The seed's role change answered ${changed.status}`);
+const cannedMembership = await changed.text();
 api.close();
 
 const builds = {
@@ -109,8 +122,9 @@ async function loopback() {
   const upstream = await listen((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(canned) });
-      res.end(canned);
+      const body = req.method === 'PATCH' ? cannedMembership : canned;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
     });
   });
   const options = { apiUrl: `${upstream}/v1`, secretKey: 'sk_test_bench', authorize };
@@ -128,40 +142,82 @@ async function loopback() {
       });
     }
   }
+  // The reference, as in throughput.mjs: bytes through to the stub, the secret key added, nothing
+  // checked, parsed or stripped.
+  const stubUrl = new URL(upstream);
+  const bareAgent = new HttpAgent({ keepAlive: true });
+  mounts.push({
+    name: 'a bare pass-through proxy (reference)',
+    origin: await listen((req, res) => {
+      const headers = { ...req.headers, host: stubUrl.host, authorization: 'Bearer sk_test_bench' };
+      delete headers.cookie;
+      const path = (req.url ?? '/').replace(/^\/api\//, '/v1/');
+      const out = httpRequest(
+        {
+          hostname: stubUrl.hostname,
+          port: stubUrl.port,
+          method: req.method,
+          path,
+          headers,
+          agent: bareAgent,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      out.on('error', () => res.writeHead(502).end());
+      req.pipe(out);
+    }),
+  });
   const agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
-  const get = (url) =>
+  const send = (origin, target) =>
     new Promise((resolve, reject) => {
-      const req = httpRequest(url, { agent }, (res) => {
+      const headers = target.body ? { 'content-type': 'application/json', origin } : {};
+      const req = httpRequest(`${origin}${target.path}`, { agent, method: target.method, headers }, (res) => {
         res.resume();
         res.on('end', () =>
           res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
         );
       });
       req.on('error', reject);
-      req.end();
+      req.end(target.body);
     });
-  const cpuOf = async (url) => {
+  const cpuOf = async (origin, target) => {
     const start = process.cpuUsage();
-    for (let i = 0; i < loopbackRequests; i += 1) await get(url);
+    for (let i = 0; i < loopbackRequests; i += 1) await send(origin, target);
     const used = process.cpuUsage(start);
     return (used.user + used.system) / loopbackRequests;
   };
-  const path = '/api/organizations/org_acme/memberships?limit=10&offset=0';
-  for (const mount of mounts) await cpuOf(`${mount.origin}${path}`); // warm-up
-  let direct = Number.POSITIVE_INFINITY;
-  for (const mount of mounts) mount.best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < rounds; round += 1) {
-    const order = round % 2 === 0 ? mounts : [...mounts].reverse();
-    for (const mount of order) mount.best = Math.min(mount.best, await cpuOf(`${mount.origin}${path}`));
-    direct = Math.min(direct, await cpuOf(`${upstream}/v1${path}`));
+  const cases = [
+    { name: 'list of 10', method: 'GET', path: '/api/organizations/org_acme/memberships?limit=10&offset=0' },
+    {
+      name: 'role change (PATCH)',
+      method: 'PATCH',
+      path: '/api/organizations/org_acme/memberships/user_bob',
+      body: JSON.stringify({ role: 'org:member' }),
+    },
+  ];
+  const stub = { origin: upstream };
+  for (const target of cases) {
+    const direct = { ...target, path: target.path.replace(/^\/api\//, '/v1/') };
+    for (const mount of mounts) await cpuOf(mount.origin, target); // warm-up
+    let floor = Number.POSITIVE_INFINITY;
+    for (const mount of mounts) mount.best = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < rounds; round += 1) {
+      const order = round % 2 === 0 ? mounts : [...mounts].reverse();
+      for (const mount of order) mount.best = Math.min(mount.best, await cpuOf(mount.origin, target));
+      floor = Math.min(floor, await cpuOf(stub.origin, direct));
+    }
+    console.log(
+      `\nOver loopback sockets (${target.name}), best of ${rounds} x ${loopbackRequests}: the handler's share`,
+    );
+    console.log(
+      `(CPU per request through it minus the client asking the stub directly, ${floor.toFixed(0)} µs)`,
+    );
+    for (const mount of mounts) console.log(`| ${mount.name} | ${(mount.best - floor).toFixed(0)} µs |`);
   }
   agent.destroy();
+  bareAgent.destroy();
   for (const server of servers) server.close();
-  console.log(
-    `\nOver loopback sockets (list of 10), best of ${rounds} x ${loopbackRequests}: the handler's share`,
-  );
-  console.log(
-    `(CPU per request through it minus the client asking the stub directly, ${direct.toFixed(0)} µs)`,
-  );
-  for (const mount of mounts) console.log(`| ${mount.name} | ${(mount.best - direct).toFixed(0)} µs |`);
 }
