@@ -21,6 +21,7 @@ import { createServer, Agent as HttpAgent, request as httpRequest } from 'node:h
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackendApi, DEFAULT_SECRET_KEY } from '@roster/server';
+import { createBareProxyListener } from './bare-proxy.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -142,34 +143,9 @@ async function loopback() {
       });
     }
   }
-  // The reference, as in throughput.mjs: bytes through to the stub, the secret key added, nothing
-  // checked, parsed or stripped.
-  const stubUrl = new URL(upstream);
-  const bareAgent = new HttpAgent({ keepAlive: true });
-  mounts.push({
-    name: 'a bare pass-through proxy (reference)',
-    origin: await listen((req, res) => {
-      const headers = { ...req.headers, host: stubUrl.host, authorization: 'Bearer sk_test_bench' };
-      delete headers.cookie;
-      const path = (req.url ?? '/').replace(/^\/api\//, '/v1/');
-      const out = httpRequest(
-        {
-          hostname: stubUrl.hostname,
-          port: stubUrl.port,
-          method: req.method,
-          path,
-          headers,
-          agent: bareAgent,
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      out.on('error', () => res.writeHead(502).end());
-      req.pipe(out);
-    }),
-  });
+  // The reference, as in throughput.mjs.
+  const bare = createBareProxyListener({ upstreamOrigin: upstream, secretKey: 'sk_test_bench' });
+  mounts.push({ name: 'a bare pass-through proxy (reference)', origin: await listen(bare.listener) });
   const agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
   const send = (origin, target) =>
     new Promise((resolve, reject) => {
@@ -198,7 +174,6 @@ async function loopback() {
       body: JSON.stringify({ role: 'org:member' }),
     },
   ];
-  const stub = { origin: upstream };
   for (const target of cases) {
     const direct = { ...target, path: target.path.replace(/^\/api\//, '/v1/') };
     for (const mount of mounts) await cpuOf(mount.origin, target); // warm-up
@@ -207,7 +182,7 @@ async function loopback() {
     for (let round = 0; round < rounds; round += 1) {
       const order = round % 2 === 0 ? mounts : [...mounts].reverse();
       for (const mount of order) mount.best = Math.min(mount.best, await cpuOf(mount.origin, target));
-      floor = Math.min(floor, await cpuOf(stub.origin, direct));
+      floor = Math.min(floor, await cpuOf(upstream, direct));
     }
     console.log(
       `\nOver loopback sockets (${target.name}), best of ${rounds} x ${loopbackRequests}: the handler's share`,
@@ -218,6 +193,6 @@ async function loopback() {
     for (const mount of mounts) console.log(`| ${mount.name} | ${(mount.best - floor).toFixed(0)} µs |`);
   }
   agent.destroy();
-  bareAgent.destroy();
+  bare.close();
   for (const server of servers) server.close();
 }

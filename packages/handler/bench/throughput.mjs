@@ -28,6 +28,8 @@ import { Agent, request as httpRequest } from 'node:http';
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createBareProxyListener } from './bare-proxy.mjs';
 
 const ADMIN = 'user_alice';
 const ORG = 'org_acme';
@@ -87,31 +89,14 @@ async function startServer(data) {
   process.send({ origin: `http://127.0.0.1:${server.address().port}` });
 }
 
-/** The reference: bytes through, `/api` to `/v1`, the secret key added; nothing else. */
+/** The reference (bare-proxy.mjs): bytes through, `/api` to `/v1`, the secret key added. */
 async function startBareProxy(data) {
   const { createServer } = await import('node:http');
-  const upstream = new URL(data.backendOrigin);
-  const agent = new Agent({ keepAlive: true });
-  const server = createServer((req, res) => {
-    const headers = { ...req.headers, host: upstream.host, authorization: `Bearer ${data.secretKey}` };
-    delete headers.cookie;
-    const out = httpRequest(
-      {
-        hostname: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: (req.url ?? '/').replace(/^\/api\//, '/v1/'),
-        headers,
-        agent,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    out.on('error', () => res.writeHead(502).end());
-    req.pipe(out);
+  const { listener } = createBareProxyListener({
+    upstreamOrigin: data.backendOrigin,
+    secretKey: data.secretKey,
   });
+  const server = createServer(listener);
   server.keepAliveTimeout = 60_000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.send({ origin: `http://127.0.0.1:${server.address().port}` });
@@ -151,7 +136,6 @@ async function load(target, seconds, connections, client) {
 }
 
 async function loadWithAutocannon(target, seconds, connections) {
-  const { default: autocannon } = await import('autocannon');
   const result = await autocannon({
     url: target.url(),
     method: target.method,
